@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One-time (and idempotent) set-up of a fresh Debian machine for MeetAI:
+#   1. Debian packages: Chromium for the browser tests, the toolchain and libraries
+#      the mediasoup worker builds against, CJK fonts so Chinese renders in screenshots.
+#   2. npm packages, without the downloads that cannot work offline (Electron's
+#      runtime, mediasoup's prebuilt worker).
+#   3. The mediasoup worker, built from the sources in its npm package (cached).
+#   4. The web build of the client.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n== setup: %s\n' "$*"; }
+
+APT_PACKAGES=(
+  chromium fonts-noto-cjk
+  build-essential pkg-config meson ninja-build python3
+  libssl-dev libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  say "Debian packages already present"
+else
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "Not root and no sudo: install these first: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+say "installing npm packages"
+# Electron's runtime and mediasoup's prebuilt worker come from GitHub, which this
+# kind of machine cannot reach. Skip both downloads: the app is tested in Chromium,
+# and the worker is built from source below. MEDIASOUP_WORKER_BIN is set for the
+# install only, so that mediasoup's postinstall skips its download on npm versions
+# that still run it.
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ -f package-lock.json ]; then
+  MEDIASOUP_WORKER_BIN=/nonexistent/skip-download npm ci --no-audit --no-fund
+else
+  MEDIASOUP_WORKER_BIN=/nonexistent/skip-download npm install --no-audit --no-fund
+fi
+
+say "mediasoup worker"
+bash scripts/build-mediasoup-worker.sh
+
+say "building the web client"
+npm run build -w @meetai/renderer
+
+say "done. Start the system with: npm start"
