@@ -9,3 +9,4 @@ export * from './contracts/rest/users';
 export * from './contracts/rest/auth';
 export * from './contracts/rest/meetings';
 export * from './contracts/rest/health';
+export * from './contracts/signaling';

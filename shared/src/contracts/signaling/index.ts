@@ -1,0 +1,5 @@
+export * from './media-types';
+export * from './peers';
+export * from './requests';
+export * from './notifications';
+export * from './ticket';

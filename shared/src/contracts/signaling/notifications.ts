@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ChatMessageSchema, PeerInfoSchema, PeerStateSchema } from './peers';
+import { MediaKindSchema, MediaSourceSchema, RtpParametersSchema } from './media-types';
+
+/** Everything the server tells a client without being asked: events, named in the past tense. */
+export const SignalingNotifications = {
+  peerJoined: z.object({ peer: PeerInfoSchema }),
+  peerLeft: z.object({ peerId: z.string() }),
+  /** A consumer was created (paused) for this client; it consumes, then sends `resumeConsumer`. */
+  newConsumer: z.object({
+    consumerId: z.string(),
+    producerId: z.string(),
+    peerId: z.string(),
+    kind: MediaKindSchema,
+    source: MediaSourceSchema,
+    rtpParameters: RtpParametersSchema,
+    type: z.string(),
+    producerPaused: z.boolean(),
+  }),
+  consumerClosed: z.object({ consumerId: z.string() }),
+  consumerLayersChanged: z.object({
+    consumerId: z.string(),
+    spatialLayer: z.number().int().nullable(),
+    temporalLayer: z.number().int().nullable(),
+  }),
+  producerPaused: z.object({ peerId: z.string(), producerId: z.string(), source: MediaSourceSchema }),
+  producerResumed: z.object({ peerId: z.string(), producerId: z.string(), source: MediaSourceSchema }),
+  activeSpeaker: z.object({ peerId: z.string().nullable() }),
+  chatMessage: z.object({ message: ChatMessageSchema }),
+  peerState: z.object({ peerId: z.string(), state: PeerStateSchema }),
+  /** The host asked this client to mute its microphone. */
+  muteRequested: z.object({ byPeerId: z.string() }),
+  meetingLocked: z.object({ locked: z.boolean() }),
+  meetingEnded: z.object({ reason: z.enum(['host-ended', 'ended']) }),
+  kicked: z.object({ reason: z.string() }),
+  /** The media server lost this meeting's router (worker died); the client rejoins on a fresh one. */
+  roomRestarted: z.object({}),
+} as const;
+
+export type SignalingNotificationType = keyof typeof SignalingNotifications;
+export type SignalingNotificationData<T extends SignalingNotificationType> = z.infer<(typeof SignalingNotifications)[T]>;
+
+export const NotificationFrameSchema = z.object({ type: z.string().max(64), data: z.unknown() }).strict();
+
+export type NotificationFrame = {
+  [T in SignalingNotificationType]: { type: T; data: SignalingNotificationData<T> };
+}[SignalingNotificationType];
+
+export function isNotificationType(type: string): type is SignalingNotificationType {
+  return Object.prototype.hasOwnProperty.call(SignalingNotifications, type);
+}

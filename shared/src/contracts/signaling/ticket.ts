@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** `POST /api/v1/meetings/:id/ticket`: a one-time, short-lived pass for the signaling socket. */
+export const TicketRequestSchema = z
+  .object({
+    /** The peer id of a previous connection, to resume it within the reconnection grace period. */
+    resume_peer_id: z.string().max(128).optional(),
+  })
+  .strict();
+export type TicketRequest = z.infer<typeof TicketRequestSchema>;
+
+export const TicketSchema = z.object({
+  ticket: z.string(),
+  expires_at: z.string(),
+  peer_id: z.string(),
+  /** Path with the ticket as query, relative to the server URL: `/ws/signaling?ticket=...`. */
+  ws_path: z.string(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
