@@ -13,18 +13,35 @@ export const ServerUrlSchema = z
   .max(2048)
   .transform((url) => url.replace(/\/+$/, ''));
 
+const DeviceIdSchema = z.string().max(512).nullable();
+
 /** User preferences the client remembers between runs (not secrets: tokens live in secure storage). */
 export const SettingsSchema = z.object({
   server_url: ServerUrlSchema.default(DEFAULT_SERVER_URL),
   language: LanguageSettingSchema.default('auto'),
   theme: ThemeSettingSchema.default('system'),
-  camera_id: z.string().max(512).nullable().default(null),
-  microphone_id: z.string().max(512).nullable().default(null),
-  speaker_id: z.string().max(512).nullable().default(null),
+  camera_id: DeviceIdSchema.default(null),
+  microphone_id: DeviceIdSchema.default(null),
+  speaker_id: DeviceIdSchema.default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/**
+ * Built from the fields without their defaults: in zod 4 a default still fills
+ * an absent key inside `.partial()`, so a patch naming one setting would reset
+ * all the others.
+ */
+export const SettingsPatchSchema = z
+  .object({
+    server_url: ServerUrlSchema,
+    language: LanguageSettingSchema,
+    theme: ThemeSettingSchema,
+    camera_id: DeviceIdSchema,
+    microphone_id: DeviceIdSchema,
+    speaker_id: DeviceIdSchema,
+  })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
