@@ -1,0 +1,74 @@
+// Bundles the main process and the preload with esbuild, then copies the
+// renderer's Vite build beside them so the app finds it at dist/renderer both
+// when run unpacked (`npx electron electron/dist/main.cjs`) and inside app.asar.
+import { build } from 'esbuild';
+import { cp, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(here, 'dist');
+const rendererBuild = path.resolve(here, '../renderer/dist');
+const isProduction = process.env.NODE_ENV !== 'development';
+
+// Electron 45 ships Node 22 and Chromium 140.
+const common = {
+  bundle: true,
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: 'linked',
+  minify: isProduction,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  define: { 'process.env.NODE_ENV': JSON.stringify(isProduction ? 'production' : 'development') },
+};
+
+async function exists(target) {
+  return stat(target).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A sandboxed preload can require only `electron` (and a few built-ins), so
+ * everything else must be inside the bundle: fail the build otherwise.
+ */
+function assertSelfContained(metafile, outfile) {
+  const output = metafile.outputs[path.relative(process.cwd(), outfile)];
+  const external = (output?.imports ?? []).filter((entry) => entry.external && entry.path !== 'electron');
+  if (!output || external.length) {
+    throw new Error(`${outfile} must only require electron; also requires: ${external.map((e) => e.path).join(', ')}`);
+  }
+}
+
+await rm(outDir, { recursive: true, force: true });
+
+await build({
+  ...common,
+  entryPoints: [path.join(here, 'src/main/index.ts')],
+  outfile: path.join(outDir, 'main.cjs'),
+  platform: 'node',
+  target: 'node22',
+});
+
+const preloadFile = path.join(outDir, 'preload.cjs');
+const preload = await build({
+  ...common,
+  entryPoints: [path.join(here, 'src/preload/index.ts')],
+  outfile: preloadFile,
+  platform: 'browser',
+  target: 'chrome140',
+});
+assertSelfContained(preload.metafile, preloadFile);
+
+if (await exists(path.join(rendererBuild, 'index.html'))) {
+  await cp(rendererBuild, path.join(outDir, 'renderer'), { recursive: true });
+  console.log('desktop build: dist/main.cjs, dist/preload.cjs, dist/renderer/ (from renderer/dist)');
+} else {
+  console.warn(
+    'desktop build: dist/main.cjs and dist/preload.cjs built, but renderer/dist is missing; ' +
+      'run `npm run build -w @meetai/renderer` first or the app will refuse to start.',
+  );
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { SettingsSchema, type Settings, type SettingsPatch } from '@meetai/shared';
+import { createLogger } from '../logger';
+import { isMissingFile, writeFileAtomic } from './atomic-write';
+
+const log = createLogger('settings-store');
+
+/**
+ * Keeps each field that is still valid and lets the schema default the rest, so
+ * one bad value (hand-edited, or from another version) does not cost the user
+ * every other setting.
+ */
+export function salvageSettings(raw: unknown): Settings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return SettingsSchema.parse({});
+  const record = raw as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    const field = schema.safeParse(record[key]);
+    if (field.success) kept[key] = field.data;
+  }
+  return SettingsSchema.parse(kept);
+}
+
+/** The settings JSON file in userData. Writes are serialized and atomic. */
+export class SettingsStore {
+  private cached: Settings | null = null;
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<Settings> {
+    if (this.cached) return this.cached;
+    this.cached = await this.load();
+    return this.cached;
+  }
+
+  /** Applies a validated patch on top of the current settings and persists the result. */
+  update(patch: SettingsPatch): Promise<Settings> {
+    const next = this.writes.then(async () => {
+      const merged = SettingsSchema.parse({ ...(await this.read()), ...patch });
+      await writeFileAtomic(this.file, `${JSON.stringify(merged, null, 2)}\n`);
+      this.cached = merged;
+      return merged;
+    });
+    // A failed write must not wedge the queue for the next one.
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async load(): Promise<Settings> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if (isMissingFile(error)) return SettingsSchema.parse({});
+      throw error;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      log.warn(`read() | ${this.file} is not JSON; using defaults`);
+      return SettingsSchema.parse({});
+    }
+    const parsed = SettingsSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    log.warn(`read() | ${this.file} has invalid fields; keeping the valid ones`);
+    return salvageSettings(raw);
+  }
+}

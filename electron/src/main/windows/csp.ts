@@ -1,0 +1,53 @@
+import type { Session } from 'electron';
+
+/**
+ * The Content-Security-Policy for the app's pages, sent as a response header on
+ * top of the renderer's <meta> tag (both apply; the stricter wins). A header can
+ * also say `frame-ancestors`, which a meta tag cannot.
+ *
+ * connect-src allows any http(s)/ws(s) origin because the server address is
+ * chosen by the user at run time; scripts, styles and frames stay locked down.
+ * The dev variant admits the inline preamble and style tags Vite injects.
+ */
+export function contentSecurityPolicy(options: { isDev: boolean }): string {
+  const inline = options.isDev ? " 'unsafe-inline'" : '';
+  return [
+    "default-src 'none'",
+    `script-src 'self'${inline}`,
+    `style-src 'self'${inline}`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' http: https: ws: wss:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Replace any CSP the response carried (in any header-name casing) with ours. */
+export function withCsp(headers: Record<string, string[]> | undefined, csp: string): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
+  }
+  result['Content-Security-Policy'] = [csp];
+  return result;
+}
+
+/**
+ * Sets the header on every response from the app's origin. Chromium does not
+ * run the header hooks of webRequest for custom schemes, so the `app://`
+ * protocol handler sets the same header itself; this hook covers the dev server
+ * (and any http(s) origin the app might be served from).
+ */
+export function installCspHeader(session: Session, appOrigin: string, isDev: boolean): void {
+  const csp = contentSecurityPolicy({ isDev });
+  session.webRequest.onHeadersReceived({ urls: [`${appOrigin}/*`] }, (details, callback) => {
+    callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+  });
+}
