@@ -2,8 +2,10 @@
 // renderer's Vite build beside them so the app finds it at dist/renderer both
 // when run unpacked (`npx electron electron/dist/main.cjs`) and inside app.asar.
 import { build } from 'esbuild';
+import console from 'node:console';
 import { cp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
