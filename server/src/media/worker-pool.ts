@@ -1,0 +1,130 @@
+import { EventEmitter } from 'node:events';
+import * as mediasoup from 'mediasoup';
+import type { types as ms } from 'mediasoup';
+import type { FastifyBaseLogger } from 'fastify';
+import type { MediaSettings } from './media-settings';
+
+type WorkerPoolEvents = {
+  /** A worker process exited unexpectedly; its routers are already closed. */
+  workerDied: [worker: ms.Worker, error: Error];
+  /** A worker joined the pool (at start or as a replacement). */
+  workerAdded: [worker: ms.Worker];
+};
+
+const RESPAWN_MAX_DELAY_MS = 30_000;
+
+/**
+ * The mediasoup worker processes (one per core by default). Routers go to the
+ * worker hosting the fewest routers; a worker that dies is replaced. Rooms
+ * notice the loss themselves (their router closes) and ask `acquire()` for a
+ * live worker to start again on.
+ */
+export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
+  private readonly workers: ms.Worker[] = [];
+  private readonly routerCounts = new Map<ms.Worker, number>();
+  private isClosed = false;
+  private nextTieBreak = 0;
+  private deathCount = 0;
+
+  constructor(
+    private readonly settings: Pick<MediaSettings, 'workers' | 'rtcMinPort' | 'rtcMaxPort' | 'logLevel'>,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    const spawned = await Promise.all(Array.from({ length: this.settings.workers }, () => this.spawn()));
+    for (const worker of spawned) this.add(worker);
+    this.log.info({ workers: spawned.map((w) => w.pid) }, 'mediasoup workers started');
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  get expectedSize(): number {
+    return this.settings.workers;
+  }
+
+  get deaths(): number {
+    return this.deathCount;
+  }
+
+  get pids(): number[] {
+    return this.workers.map((w) => w.pid);
+  }
+
+  /** The least-loaded live worker; ties rotate so empty workers fill evenly. */
+  pick(): ms.Worker | undefined {
+    if (this.workers.length === 0) return undefined;
+    const least = Math.min(...this.workers.map((w) => this.routerCounts.get(w) ?? 0));
+    const candidates = this.workers.filter((w) => (this.routerCounts.get(w) ?? 0) === least);
+    const worker = candidates[this.nextTieBreak % candidates.length];
+    this.nextTieBreak += 1;
+    return worker;
+  }
+
+  /** A live worker, waiting for a replacement when every worker is down. */
+  async acquire(): Promise<ms.Worker> {
+    const worker = this.pick();
+    if (worker) return worker;
+    if (this.isClosed) throw new Error('The worker pool is closed');
+    await new Promise<void>((resolve) => this.once('workerAdded', () => resolve()));
+    return this.acquire();
+  }
+
+  close(): void {
+    this.isClosed = true;
+    for (const worker of this.workers.splice(0)) worker.close();
+    this.routerCounts.clear();
+  }
+
+  private async spawn(): Promise<ms.Worker> {
+    return mediasoup.createWorker({
+      logLevel: this.settings.logLevel,
+      rtcMinPort: this.settings.rtcMinPort,
+      rtcMaxPort: this.settings.rtcMaxPort,
+    });
+  }
+
+  private add(worker: ms.Worker): void {
+    this.workers.push(worker);
+    this.routerCounts.set(worker, 0);
+    worker.observer.on('newrouter', (router) => {
+      this.routerCounts.set(worker, (this.routerCounts.get(worker) ?? 0) + 1);
+      router.observer.once('close', () => {
+        if (this.routerCounts.has(worker)) this.routerCounts.set(worker, (this.routerCounts.get(worker) ?? 1) - 1);
+      });
+    });
+    worker.once('died', (error) => this.onDied(worker, error));
+    this.emit('workerAdded', worker);
+  }
+
+  private onDied(worker: ms.Worker, error: Error): void {
+    this.deathCount += 1;
+    const index = this.workers.indexOf(worker);
+    if (index >= 0) this.workers.splice(index, 1);
+    this.routerCounts.delete(worker);
+    this.log.error({ pid: worker.pid, err: error }, 'mediasoup worker died; replacing it');
+    this.emit('workerDied', worker, error);
+    void this.respawn(1_000);
+  }
+
+  /** Retries with growing delays: a worker that cannot start now (ports, memory) may start later. */
+  private async respawn(delayMs: number): Promise<void> {
+    if (this.isClosed) return;
+    try {
+      const worker = await this.spawn();
+      if (this.isClosed) {
+        worker.close();
+        return;
+      }
+      this.add(worker);
+      this.log.info({ pid: worker.pid }, 'replacement mediasoup worker started');
+    } catch (err) {
+      this.log.error({ err, retryInMs: delayMs }, 'could not start a replacement mediasoup worker');
+      setTimeout(() => void this.respawn(Math.min(delayMs * 2, RESPAWN_MAX_DELAY_MS)), delayMs).unref();
+    }
+  }
+}
