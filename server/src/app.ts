@@ -1,0 +1,94 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { API_PREFIX, MAX_JSON_BODY_BYTES } from '@meetai/shared';
+import { installAuthentication } from './auth/authenticate';
+import { ensureFirstAdmin } from './auth/first-admin';
+import { authModule } from './auth/plugin';
+import type { Config } from './config';
+import type { AppEventBus } from './events/app-events';
+import { installJsonParser } from './http/body-parsing';
+import { installErrorHandler, sendError } from './http/error-handler';
+import { installNotFoundHandler, type PageFallback } from './http/not-found';
+import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
+import { meetingsModule } from './meetings/plugin';
+import { healthRoutes } from './observability/health-routes';
+import { installMetrics } from './observability/metrics';
+import { createServices, type AppServices } from './services';
+import { openDatabase } from './storage/database';
+import { SERVER_VERSION } from './version';
+import { installWebClient } from './web/web-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Meeting and participant events (see events/app-events.ts). */
+    events: AppEventBus;
+    /** The shared services, for modules registered after the core (signaling, media, admin). */
+    services: AppServices;
+    config: Config;
+  }
+}
+
+export type App = FastifyInstance;
+
+/**
+ * Builds the whole app without listening: external plugins, then the app's
+ * own plugins (errors, auth, metrics), then each mounted module's routes.
+ * The database opens (and migrates) here and closes with the app.
+ */
+export async function buildApp(config: Config): Promise<App> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    genReqId: generateRequestId,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => {
+      sendError(request, reply, { code: 'VALIDATION_FAILED', status: 400, message: 'The request URL is not valid.' });
+      request.log.info({ err: error }, 'refused a malformed request');
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  installJsonParser(app);
+  installErrorHandler(app);
+
+  const database = await openDatabase(config.dataDir);
+  app.addHook('onClose', async () => database.close());
+  const services = createServices(config, database, app.log);
+  app.log.info({ file: database.location, applied: database.migrations.applied }, 'database ready');
+
+  // External plugins.
+  await app.register(rateLimit, { global: false });
+
+  // App plugins: decorators every module may use.
+  app.decorate('config', config);
+  app.decorate('services', services);
+  app.decorate('events', services.events);
+  installAuthentication(app, services.tokens);
+  installMetrics(app);
+
+  // Routes, one module at a time.
+  const mounted = new Set(config.services);
+  await app.register(healthRoutes, {
+    registry: services.health,
+    service: mounted.size > 1 ? 'gateway' : config.services.join(''),
+    version: SERVER_VERSION,
+  });
+  if (mounted.has('auth')) {
+    await app.register(authModule, { prefix: API_PREFIX, ...services, db: database.db, loginLimits: config.loginLimits });
+    await ensureFirstAdmin(database.db, services.auth, config.admin, app.log);
+  }
+  if (mounted.has('meetings')) {
+    await app.register(meetingsModule, { prefix: API_PREFIX, ...services, db: database.db, publicUrl: config.publicUrl });
+  }
+  let pageFallback: PageFallback | undefined;
+  if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);
+  installNotFoundHandler(app, pageFallback);
+
+  return app;
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
+
+
+/** The repository root, so default paths work whatever directory the server is started from. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Modules `SERVICES` can mount. Later modules (signaling, media, ai) add their names here. */
+export const SERVICE_NAMES = ['auth', 'meetings', 'web'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The seed's port for a module started alone (`SERVICES=auth` listens on 8080 unless PORT says otherwise). */
+const SEED_PORTS: Partial<Record<ServiceName, number>> = {
+  auth: SERVICE_PORTS.user,
+  meetings: SERVICE_PORTS.meeting,
+};
+
+const DURATION_UNITS_S = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** `900`, `90s`, `15m`, `12h` or `30d`, in seconds. */
+const DurationSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+[smhd]?$/, 'Use a number of seconds or a number followed by s, m, h or d (e.g. 15m)')
+  .transform((text) => {
+    const unit = text.at(-1) as string;
+    const scale = unit in DURATION_UNITS_S ? DURATION_UNITS_S[unit as keyof typeof DURATION_UNITS_S] : 1;
+    return Number.parseInt(text, 10) * scale;
+  })
+  .pipe(z.number().int().positive('Must be longer than zero'));
+
+const PortSchema = z.coerce.number().int().min(0).max(65_535);
+const PositiveIntSchema = z.coerce.number().int().positive();
+
+const ServicesSchema = z
+  .string()
+  .trim()
+  .transform((text) => (text === '' || text === 'all' ? [...SERVICE_NAMES] : text.split(',').map((s) => s.trim())))
+  .pipe(z.array(z.enum(SERVICE_NAMES)).min(1));
+
+const EnvSchema = z.object({
+  PORT: PortSchema.optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, 'Use at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL: DurationSchema.default(15 * 60),
+  REFRESH_TOKEN_TTL: DurationSchema.default(30 * 86_400),
+  ADMIN_USERNAME: UsernameSchema.optional(),
+  ADMIN_PASSWORD: PasswordSchema.optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIR: z.string().min(1).optional(),
+  SERVICES: ServicesSchema.default([...SERVICE_NAMES]),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: PositiveIntSchema.default(5),
+  LOGIN_MAX_FAILURES_PER_IP: PositiveIntSchema.default(30),
+  LOGIN_FAILURE_WINDOW: DurationSchema.default(15 * 60),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  /** Undefined: generated once and kept in `dataDir` (see auth/jwt-secret.ts). */
+  jwtSecret: string | undefined;
+  accessTokenTtlS: number;
+  refreshTokenTtlS: number;
+  admin: { username: string; password: string; email: string } | null;
+  logLevel: string;
+  webDir: string;
+  services: ServiceName[];
+  loginLimits: { perAccount: number; perIp: number; windowS: number };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function defaultPort(services: ServiceName[]): number {
+  const only = services.length === 1 ? services[0] : undefined;
+  return (only && SEED_PORTS[only]) ?? DEFAULT_GATEWAY_PORT;
+}
+
+/** Reads the environment once at boot; a bad value stops the server with a sentence naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as shells and compose files often leave them that way.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(`Invalid environment: ${describeIssues(parsed.error)}`);
+  const e = parsed.data;
+  if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid environment: set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither');
+  }
+  const services = [...new Set(e.SERVICES)];
+  const port = e.PORT ?? defaultPort(services);
+  return {
+    port,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.join(REPO_ROOT, '.data'),
+    jwtSecret: e.JWT_SECRET,
+    accessTokenTtlS: e.ACCESS_TOKEN_TTL,
+    refreshTokenTtlS: e.REFRESH_TOKEN_TTL,
+    admin:
+      e.ADMIN_USERNAME && e.ADMIN_PASSWORD
+        ? {
+            username: e.ADMIN_USERNAME,
+            password: e.ADMIN_PASSWORD,
+            email: e.ADMIN_EMAIL ?? `${e.ADMIN_USERNAME.toLowerCase()}@meetai.local`,
+          }
+        : null,
+    logLevel: e.LOG_LEVEL,
+    webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'renderer/dist'),
+    services,
+    loginLimits: {
+      perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowS: e.LOGIN_FAILURE_WINDOW,
+    },
+  };
+}

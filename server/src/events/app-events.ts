@@ -1,0 +1,16 @@
+import type { EventBus } from './event-bus';
+
+/**
+ * What the core publishes for other modules (signaling closes rooms on
+ * `meeting.ended`, tells peers about `participant.left`, ...). Payloads are
+ * plain data, published after the change is committed.
+ */
+export type AppEvents = {
+  'meeting.updated': { meetingId: number; code: string; isLocked: boolean; at: string };
+  /** `reason: 'deleted'` when the host deleted a meeting that was still running. */
+  'meeting.ended': { meetingId: number; code: string; reason: 'ended' | 'deleted'; at: string };
+  'participant.joined': { meetingId: number; userId: number; role: 'host' | 'participant'; at: string };
+  'participant.left': { meetingId: number; userId: number; reason: 'left' | 'meeting_ended'; at: string };
+};
+
+export type AppEventBus = EventBus<AppEvents>;

@@ -1,0 +1,8 @@
+import { AppError } from '../http/app-error';
+
+export const meetingNotFound = () =>
+  new AppError('MEETING_NOT_FOUND', 404, 'There is no meeting with this id or code: check it and try again.');
+export const meetingEnded = () => new AppError('MEETING_ENDED', 409, 'This meeting has ended.');
+export const notHost = () => new AppError('NOT_HOST', 403, 'Only the host of this meeting can do this.');
+export const notParticipant = () =>
+  new AppError('NOT_A_PARTICIPANT', 403, 'Only people who joined this meeting can see this.');

@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { AuthService } from './auth/auth-service';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { ProfileService } from './auth/profile-service';
+import { TokenService } from './auth/token-service';
+import type { Config } from './config';
+import type { AppEventBus, AppEvents } from './events/app-events';
+import { EventBus } from './events/event-bus';
+import { AttendanceService } from './meetings/attendance-service';
+import { MeetingService } from './meetings/meeting-service';
+import { HealthRegistry } from './observability/health-registry';
+import type { AppDatabase } from './storage/database';
+
+/** Everything the modules share, built once per app: the composition root's output. */
+export type AppServices = {
+  database: AppDatabase;
+  events: AppEventBus;
+  health: HealthRegistry;
+  tokens: TokenService;
+  auth: AuthService;
+  profiles: ProfileService;
+  meetings: MeetingService;
+  attendance: AttendanceService;
+};
+
+export function createServices(config: Config, database: AppDatabase, log: FastifyBaseLogger): AppServices {
+  const { db } = database;
+  const now = () => new Date().toISOString();
+  const events: AppEventBus = new EventBus<AppEvents>((event, error) =>
+    log.error({ err: error, event }, 'an event listener failed'),
+  );
+  const tokens = new TokenService({
+    secret: resolveJwtSecret(config.dataDir, config.jwtSecret),
+    accessTtlS: config.accessTokenTtlS,
+    refreshTtlS: config.refreshTokenTtlS,
+  });
+  const health = new HealthRegistry();
+  health.add(
+    'db',
+    async () => ({ status: 'ok', latency_ms: await database.ping() }),
+    { isCritical: true },
+  );
+  return {
+    database,
+    events,
+    health,
+    tokens,
+    auth: new AuthService(db, tokens),
+    profiles: new ProfileService(db, now),
+    meetings: new MeetingService({ db, events, now }),
+    attendance: new AttendanceService({ db, events, now }),
+  };
+}

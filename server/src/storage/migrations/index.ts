@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial';
+
+/**
+ * Every migration, in code (no directory scan, so it works the same under tsx,
+ * a bundler or a test runner). Names sort in the order they must run; never
+ * edit one that has shipped: add the next.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
