@@ -1,7 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'worker_threads'];
+// Bare built-in names go in `paths` (exact match): as gitignore-style `patterns` they would also
+// forbid any local module that happens to be called e.g. `lib/http` or `room/crypto`.
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'worker_threads'];
+const nodeModules = ['node:*', ...nodeBuiltins.map((name) => `${name}/*`)];
+const nodeBuiltinPaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
 
 export default tseslint.config(
   {
@@ -21,6 +25,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths('The renderer and shared code never import Node or Electron modules: use the desktop bridge.'),
           patterns: [
             { group: ['electron', 'electron/*', ...nodeModules], message: 'The renderer and shared code never import Node or Electron modules: use the desktop bridge.' },
             { group: ['**/server/**', '@meetai/server', '@meetai/server/*'], message: 'Only server/ imports server code.' },
@@ -36,6 +41,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths('The renderer never imports Node or Electron modules.'),
           patterns: [
             { group: ['mediasoup-client', 'mediasoup-client/*'], message: 'Components talk to the RoomClient, never to mediasoup-client.' },
             { group: ['electron', 'electron/*', ...nodeModules], message: 'The renderer never imports Node or Electron modules.' },

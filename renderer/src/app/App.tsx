@@ -1,0 +1,57 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Link, Route, Routes } from 'react-router';
+import { CreateMeetingPage, JoinByCodePage, MeetingDetailsPage, MeetingsHomePage } from '../features/meetings';
+import { LobbyPage } from '../features/lobby';
+import { RoomJoinedPage } from '../features/room';
+import { ServerPage } from '../features/server';
+import { RegisterPage, RequireAuth, SignInPage } from '../features/session';
+import { SettingsPage } from '../features/settings';
+import { EmptyState, LoadingBlock } from '../ui/Feedback';
+import { AppEffects } from './AppEffects';
+import { AppShell } from './AppShell';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      icon="alert"
+      title={t('app.notFoundTitle')}
+      body={t('app.notFoundBody')}
+      action={<Link to="/">{t('app.backHome')}</Link>}
+      testId="not-found"
+    />
+  );
+}
+
+/**
+ * A hash router: the same build works from the desktop shell's app:// origin,
+ * from file://, and from the gateway, which only ever has to serve index.html.
+ */
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <HashRouter>
+      <AppEffects />
+      <Suspense fallback={<LoadingBlock label={t('app.loading')} />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/server" element={<ServerPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppShell />}>
+              <Route index element={<MeetingsHomePage />} />
+              <Route path="/meetings/new" element={<CreateMeetingPage />} />
+              <Route path="/meetings/:id" element={<MeetingDetailsPage />} />
+              <Route path="/join/:code" element={<JoinByCodePage />} />
+              <Route path="/lobby/:id" element={<LobbyPage />} />
+              <Route path="/room/:id" element={<RoomJoinedPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Route>
+        </Routes>
+      </Suspense>
+    </HashRouter>
+  );
+}

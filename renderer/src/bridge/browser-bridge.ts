@@ -1,0 +1,99 @@
+import {
+  DEFAULT_SETTINGS,
+  SettingsPatchSchema,
+  SettingsSchema,
+  parseUnknown,
+  type BridgeEvent,
+  type BridgeEventPayload,
+  type DesktopBridge,
+  type Settings,
+} from '@meetai/shared';
+import { createLogger } from '../lib/logger';
+
+const log = createLogger('browser-bridge');
+
+const SETTINGS_KEY = 'meetai.settings';
+/**
+ * The web build keeps the refresh token in localStorage. It has no OS keychain,
+ * an httpOnly cookie cannot work because the API server is user-configurable
+ * (often another origin) and hands the token out in the JSON body, and
+ * sessionStorage would sign people out of every new tab. The exposure to XSS is
+ * bounded by the strict CSP, the short-lived access token kept in memory only,
+ * and the server rotating the refresh token on each use.
+ */
+const REFRESH_TOKEN_KEY = 'meetai.refresh_token';
+
+/** Served by the gateway, the app's own origin is the natural server address. */
+function defaultSettings(location: Location | undefined): Settings {
+  const origin = location?.origin;
+  if (origin && /^https?:/.test(location.protocol)) {
+    const parsed = SettingsSchema.safeParse({ server_url: origin });
+    if (parsed.success) return parsed.data;
+  }
+  return DEFAULT_SETTINGS;
+}
+
+export interface BrowserBridgeEnvironment {
+  storage: Storage;
+  location?: Location;
+  open?: (url: string, target: string, features: string) => unknown;
+  appVersion?: string;
+}
+
+/** The DesktopBridge for the web build, where there is no Electron main process. */
+export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridge {
+  const { storage } = env;
+
+  function readSettings(): Settings {
+    const fallback = defaultSettings(env.location);
+    const raw = storage.getItem(SETTINGS_KEY);
+    if (!raw) return fallback;
+    try {
+      const stored: unknown = JSON.parse(raw);
+      const base = typeof stored === 'object' && stored !== null ? stored : {};
+      return SettingsSchema.parse({ ...fallback, ...base });
+    } catch (error) {
+      log.warn('settingsGet() | stored settings unreadable, using defaults', error);
+      return fallback;
+    }
+  }
+
+  return {
+    async appGetInfo() {
+      return { version: env.appVersion ?? '0.0.0', platform: 'web', is_desktop: false };
+    },
+    async appReady() {
+      return null;
+    },
+    async settingsGet() {
+      return readSettings();
+    },
+    async settingsSet(patch) {
+      const validPatch = parseUnknown(SettingsPatchSchema, patch, 'settings patch');
+      const next = SettingsSchema.parse({ ...readSettings(), ...validPatch });
+      storage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      return next;
+    },
+    async authGetToken() {
+      return storage.getItem(REFRESH_TOKEN_KEY);
+    },
+    async authSetToken(token) {
+      storage.setItem(REFRESH_TOKEN_KEY, token);
+      return null;
+    },
+    async authClearToken() {
+      storage.removeItem(REFRESH_TOKEN_KEY);
+      return null;
+    },
+    async shellOpenExternal(url) {
+      const { protocol } = new URL(url);
+      if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`Refusing to open a ${protocol} link`);
+      env.open?.(url, '_blank', 'noopener,noreferrer');
+      return null;
+    },
+    // A browser has no main process pushing events: deep links arrive as the page URL instead.
+    on<E extends BridgeEvent>(_event: E, _listener: (payload: BridgeEventPayload<E>) => void) {
+      return () => undefined;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { BridgeChannels, methodNameOf, type DesktopBridge } from '@meetai/shared';
+import { createBrowserBridge } from './browser-bridge';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in the web build. */
+    desktop?: DesktopBridge;
+  }
+}
+
+let bridge: DesktopBridge | null = null;
+
+function looksLikeBridge(value: unknown): value is DesktopBridge {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.on === 'function' &&
+    (Object.keys(BridgeChannels) as (keyof typeof BridgeChannels)[]).every(
+      (channel) => typeof record[methodNameOf(channel)] === 'function',
+    )
+  );
+}
+
+/** The desktop shell's bridge when running in Electron, else the browser stand-in. */
+export function getBridge(): DesktopBridge {
+  if (bridge) return bridge;
+  bridge = looksLikeBridge(window.desktop)
+    ? window.desktop
+    : createBrowserBridge({
+        storage: window.localStorage,
+        location: window.location,
+        open: (url, target, features) => window.open(url, target, features),
+        appVersion: import.meta.env.VITE_APP_VERSION,
+      });
+  return bridge;
+}
+
+export function isDesktop(): boolean {
+  return looksLikeBridge(window.desktop);
+}

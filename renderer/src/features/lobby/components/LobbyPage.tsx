@@ -1,0 +1,233 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { errorMessage } from '../../../i18n/error-message';
+import { isApiError } from '../../../lib/api-error';
+import { LoadingBlock, Notice } from '../../../ui/Feedback';
+import { Icon } from '../../../ui/Icon';
+import { TextField } from '../../../ui/TextField';
+import { parseMeetingId, useMeeting } from '../../meetings';
+import { useRoomStore } from '../../room';
+import { updateSettings, useSettingsStore } from '../../settings';
+import { lobbyApi } from '../api';
+import { useLocalMedia, useMediaDevices } from '../hooks';
+import { canChooseSpeaker, playTestSound } from '../media/test-sound';
+import { useLobbyStore } from '../store';
+import { DeviceSelect } from './DeviceSelect';
+import { MicMeter } from './MicMeter';
+import '../lobby.css';
+
+/** Pre-join: see yourself, hear yourself, pick devices, then join. */
+export function LobbyPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = parseMeetingId(useParams().id);
+  const { meeting, error: loadError, reload } = useMeeting(id);
+  const settings = useSettingsStore((s) => s.settings);
+  const { isCameraOn, isMicOn, setCameraOn, setMicOn } = useLobbyStore();
+  const media = useLocalMedia({
+    camera: isCameraOn,
+    microphone: isMicOn,
+    cameraId: settings.camera_id,
+    microphoneId: settings.microphone_id,
+  });
+  const devices = useMediaDevices(media.stream);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [passcode, setPasscode] = useState('');
+  const [joinError, setJoinError] = useState<unknown>(null);
+  const [isJoining, setIsJoining] = useState(false);
+
+  const hasVideo = Boolean(media.stream?.getVideoTracks().length);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.srcObject = hasVideo ? media.stream : null;
+  }, [media.stream, hasVideo]);
+
+  if (!meeting) {
+    if (loadError || id === null) {
+      return (
+        <div className="page">
+          <Notice tone="error" onRetry={id === null ? undefined : reload} testId="lobby-error">
+            {errorMessage(t, loadError)}
+          </Notice>
+          <Link to="/">{t('app.backHome')}</Link>
+        </div>
+      );
+    }
+    return <LoadingBlock label={t('app.loading')} testId="lobby-loading" />;
+  }
+
+  const needsPasscode = meeting.has_passcode;
+  const passcodeError =
+    isApiError(joinError) && (joinError.code === 'WRONG_PASSCODE' || joinError.code === 'PASSCODE_REQUIRED')
+      ? errorMessage(t, joinError)
+      : null;
+
+  const onJoin = async (event: FormEvent) => {
+    event.preventDefault();
+    setJoinError(null);
+    setIsJoining(true);
+    try {
+      const result = await lobbyApi.join(meeting.id, needsPasscode ? passcode.trim() : undefined);
+      useRoomStore.getState().setJoined(result);
+      navigate(`/room/${meeting.id}`, { replace: true });
+    } catch (error) {
+      setJoinError(error);
+      setIsJoining(false);
+    }
+  };
+
+  return (
+    <div className="page lobby">
+      <header>
+        <h1>{t('lobby.title')}</h1>
+        <p className="muted">{t('lobby.subtitle')}</p>
+      </header>
+      <div className="lobby__layout">
+        <section className="lobby__media" aria-label={t('lobby.preview')}>
+          <div className="lobby__stage">
+            <video
+              ref={videoRef}
+              className="lobby__video"
+              autoPlay
+              muted
+              playsInline
+              hidden={!hasVideo}
+              aria-label={t('lobby.preview')}
+              data-testid="lobby-preview"
+            />
+            {!hasVideo ? (
+              <div className="lobby__stage-message">
+                {media.status === 'starting' ? (
+                  <span className="spinner" aria-hidden="true" />
+                ) : (
+                  <Icon name="videoOff" size={40} />
+                )}
+                <span>{media.status === 'starting' ? t('lobby.starting') : t('lobby.cameraOffPreview')}</span>
+              </div>
+            ) : null}
+            <div className="lobby__toggles">
+              <button
+                type="button"
+                className="lobby__toggle"
+                aria-pressed={isMicOn}
+                onClick={() => setMicOn(!isMicOn)}
+                data-testid="toggle-mic"
+              >
+                <Icon name={isMicOn ? 'mic' : 'micOff'} />
+                <span>{t('lobby.joinWithMic')}</span>
+              </button>
+              <button
+                type="button"
+                className="lobby__toggle"
+                aria-pressed={isCameraOn}
+                onClick={() => setCameraOn(!isCameraOn)}
+                data-testid="toggle-camera"
+              >
+                <Icon name={isCameraOn ? 'video' : 'videoOff'} />
+                <span>{t('lobby.joinWithCamera')}</span>
+              </button>
+            </div>
+          </div>
+          <MicMeter stream={isMicOn ? media.stream : null} />
+          {media.status === 'failed' ? (
+            <Notice tone="warning" testId="lobby-media-error">
+              {t(`lobby.mediaErrors.${media.reason}`)}
+            </Notice>
+          ) : null}
+        </section>
+
+        <form className="card lobby__panel form" onSubmit={(event) => void onJoin(event)} noValidate>
+          <div>
+            <h2 data-testid="lobby-meeting-title">{meeting.title}</h2>
+            <p className="muted mono">{meeting.code}</p>
+          </div>
+          <DeviceSelect
+            label={t('lobby.camera')}
+            icon="video"
+            devices={devices.cameras}
+            value={settings.camera_id}
+            onChange={(camera_id) => void updateSettings({ camera_id })}
+            disabled={!isCameraOn}
+            testId="camera-select"
+          />
+          <DeviceSelect
+            label={t('lobby.microphone')}
+            icon="mic"
+            devices={devices.microphones}
+            value={settings.microphone_id}
+            onChange={(microphone_id) => void updateSettings({ microphone_id })}
+            disabled={!isMicOn}
+            testId="microphone-select"
+          />
+          <SpeakerChoice devices={devices.speakers} value={settings.speaker_id} />
+          {needsPasscode ? (
+            <TextField
+              label={t('lobby.passcode')}
+              hint={t('lobby.passcodeRequired')}
+              value={passcode}
+              onChange={(event) => setPasscode(event.target.value)}
+              error={passcodeError}
+              autoComplete="off"
+              maxLength={32}
+              data-testid="lobby-passcode"
+            />
+          ) : null}
+          {joinError && !passcodeError ? (
+            <Notice tone="error" testId="join-error">
+              {errorMessage(t, joinError)}
+            </Notice>
+          ) : null}
+          <button
+            type="submit"
+            className="button button--primary button--large button--block"
+            disabled={isJoining}
+            data-testid="join-button"
+          >
+            {isJoining ? t('lobby.joining') : t('lobby.join')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+function SpeakerChoice({ devices, value }: { devices: MediaDeviceInfo[]; value: string | null }) {
+  const { t } = useTranslation();
+  const [isPlaying, setIsPlaying] = useState(false);
+  const isChoosable = canChooseSpeaker();
+  const onTest = async () => {
+    setIsPlaying(true);
+    try {
+      await playTestSound(value);
+    } finally {
+      setIsPlaying(false);
+    }
+  };
+  return (
+    <div className="lobby__speaker">
+      {isChoosable ? (
+        <DeviceSelect
+          label={t('lobby.speaker')}
+          icon="speaker"
+          devices={devices}
+          value={value}
+          onChange={(speaker_id) => void updateSettings({ speaker_id })}
+          testId="speaker-select"
+        />
+      ) : (
+        <p className="field__hint">{t('lobby.speakerUnsupported')}</p>
+      )}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void onTest()}
+        disabled={isPlaying}
+        data-testid="speaker-test"
+      >
+        {t('lobby.testSpeaker')}
+      </button>
+    </div>
+  );
+}

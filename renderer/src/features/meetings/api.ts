@@ -1,0 +1,25 @@
+import {
+  API_PREFIX,
+  MeetingSchema,
+  pageOf,
+  type CreateMeetingRequest,
+  type Meeting,
+  type MeetingScope,
+} from '@meetai/shared';
+import { z } from 'zod';
+import { api } from '../../lib/http';
+
+const MeetingPageSchema = pageOf(MeetingSchema);
+export type MeetingPage = z.infer<typeof MeetingPageSchema>;
+
+const base = `${API_PREFIX}/meetings`;
+
+export const meetingsApi = {
+  list: (scope: MeetingScope, page = 1, pageSize = 50): Promise<MeetingPage> =>
+    api.get(base, MeetingPageSchema, { query: { scope, page, page_size: pageSize } }),
+  get: (id: number): Promise<Meeting> => api.get(`${base}/${id}`, MeetingSchema),
+  byCode: (code: string): Promise<Meeting> => api.get(`${base}/by-code/${encodeURIComponent(code)}`, MeetingSchema),
+  create: (body: CreateMeetingRequest): Promise<Meeting> => api.post(base, body, MeetingSchema),
+  end: (id: number): Promise<unknown> => api.post(`${base}/${id}/end`, undefined, z.unknown()),
+  remove: (id: number): Promise<unknown> => api.delete(`${base}/${id}`, z.unknown()),
+};

@@ -1,0 +1,2 @@
+export { ServerPage } from './components/ServerPage';
+export { checkServer } from './api';

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageSelect, useSettingsStore } from '../../settings';
+import './auth.css';
+
+/** The centred card every signed-out screen sits in, with the server and language at hand. */
+export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const serverUrl = useSettingsStore((s) => s.settings.server_url);
+  return (
+    <main id="main" className="auth">
+      <div className="auth__brand">
+        <span className="auth__logo" aria-hidden="true">
+          M
+        </span>
+        <span className="auth__name">{t('app.name')}</span>
+      </div>
+      <section className="card auth__card" aria-labelledby="auth-title">
+        <h1 id="auth-title">{title}</h1>
+        {subtitle ? <p className="muted auth__subtitle">{subtitle}</p> : null}
+        {children}
+      </section>
+      <footer className="auth__footer">
+        <span className="muted" data-testid="current-server">
+          {t('server.current', { url: serverUrl })}
+        </span>
+        <Link to="/server" data-testid="server-change-link">
+          {t('server.change')}
+        </Link>
+        <LanguageSelect testId="auth-language-select" compact />
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../../../i18n/error-message';
+import { Notice } from '../../../ui/Feedback';
+import { TextField } from '../../../ui/TextField';
+import { restoreSession, signIn } from '../session-actions';
+import { useSessionStore } from '../store';
+import { AuthLayout } from './AuthLayout';
+import { redirectTarget } from './RequireAuth';
+
+interface FieldErrors {
+  username?: string;
+  password?: string;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const status = useSessionStore((s) => s.status);
+  const signOutReason = useSessionStore((s) => s.signOutReason);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const target = redirectTarget(location.state);
+
+  if (status === 'signed-in') return <Navigate to={target} replace />;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const errors: FieldErrors = {
+      username: username.trim() ? undefined : t('signin.usernameRequired'),
+      password: password ? undefined : t('signin.passwordRequired'),
+    };
+    setFieldErrors(errors);
+    setFailure(null);
+    if (errors.username || errors.password) return;
+    setIsSubmitting(true);
+    try {
+      await signIn({ username: username.trim(), password });
+      navigate(target, { replace: true });
+    } catch (error) {
+      setFailure(error);
+      setIsSubmitting(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('signin.title')} subtitle={t('signin.subtitle')}>
+      {signOutReason === 'expired' ? (
+        <Notice tone="warning" testId="signin-session-expired">
+          {t('signin.sessionExpired')}
+        </Notice>
+      ) : null}
+      {signOutReason === 'unreachable' ? (
+        <Notice tone="warning" onRetry={() => void restoreSession()} testId="signin-unreachable">
+          {t('errors.NETWORK_ERROR')}
+        </Notice>
+      ) : null}
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <TextField
+          label={t('signin.username')}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          error={fieldErrors.username}
+          autoFocus
+          data-testid="signin-username"
+        />
+        <TextField
+          label={t('signin.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldErrors.password}
+          data-testid="signin-password"
+        />
+        {failure ? (
+          <Notice tone="error" testId="signin-error">
+            {errorMessage(t, failure)}
+          </Notice>
+        ) : null}
+        <button
+          type="submit"
+          className="button button--primary button--block button--large"
+          disabled={isSubmitting}
+          data-testid="signin-submit"
+        >
+          {isSubmitting ? t('signin.submitting') : t('signin.submit')}
+        </button>
+      </form>
+      <p className="auth__switch">
+        {t('signin.noAccount')}{' '}
+        <Link to="/register" state={location.state} data-testid="register-link">
+          {t('signin.registerLink')}
+        </Link>
+      </p>
+    </AuthLayout>
+  );
+}

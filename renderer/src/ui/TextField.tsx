@@ -1,0 +1,51 @@
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  /** Shown after the label, e.g. "optional". */
+  labelNote?: string;
+}
+
+/** A labelled input whose hint and error are announced with it (aria-describedby). */
+export function TextField({
+  label,
+  hint,
+  error,
+  labelNote,
+  className,
+  'aria-describedby': alsoDescribedBy,
+  ...inputProps
+}: TextFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy =
+    [hint ? hintId : null, error ? errorId : null, alsoDescribedBy].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {labelNote ? <span className="field__label-note"> ({labelNote})</span> : null}
+      </label>
+      <input
+        id={id}
+        className={['input', className].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...inputProps}
+      />
+      {hint ? (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field__error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
