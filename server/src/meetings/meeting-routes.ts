@@ -94,7 +94,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
       schema: {
         params: MeetingIdParamsSchema,
         // A bodyless join is a join without passcode.
-        body: JoinMeetingRequestSchema.optional(),
+        body: JoinMeetingRequestSchema.nullish(),
         response: responses({ 200: envelopeOf(JoinMeetingResultSchema) }),
       },
     },

@@ -31,6 +31,7 @@ export async function installWebClient(app: FastifyInstance, webDir: string, hea
     prefix: '/',
     wildcard: true,
     index: 'index.html',
+    cacheControl: false,
     setHeaders: (res, filePath) => {
       // Vite names built assets by content hash, so they never change; index.html must always be rechecked.
       const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`);

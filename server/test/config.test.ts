@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8800,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:8800',
+      jwtSecret: undefined,
+      accessTokenTtlS: 900,
+      refreshTokenTtlS: 30 * 86_400,
+      admin: null,
+      logLevel: 'info',
+      services: ['auth', 'meetings', 'web'],
+    });
+    expect(config.dataDir.endsWith(`${path.sep}.data`)).toBe(true);
+    expect(config.webDir.endsWith(path.join('renderer', 'dist'))).toBe(true);
+  });
+
+  it('reads durations, ports and the public URL', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      ACCESS_TOKEN_TTL: '90s',
+      REFRESH_TOKEN_TTL: '7d',
+      PUBLIC_URL: 'https://meet.example.com/',
+      DATA_DIR: 'relative/data',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      accessTokenTtlS: 90,
+      refreshTokenTtlS: 7 * 86_400,
+      publicUrl: 'https://meet.example.com',
+    });
+    expect(config.dataDir).toBe(path.resolve('relative/data'));
+  });
+
+  it('a single service defaults to its seed port; PORT still wins', () => {
+    expect(loadConfig({ SERVICES: 'auth' }).port).toBe(8080);
+    expect(loadConfig({ SERVICES: 'meetings' }).port).toBe(8082);
+    expect(loadConfig({ SERVICES: 'auth', PORT: '9100' }).port).toBe(9100);
+    expect(loadConfig({ SERVICES: 'auth,meetings' }).port).toBe(8800);
+    expect(loadConfig({ SERVICES: 'all' }).services).toEqual(['auth', 'meetings', 'web']);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', JWT_SECRET: '' })).toMatchObject({ port: 8800, jwtSecret: undefined });
+  });
+
+  it('makes the first admin from ADMIN_USERNAME and ADMIN_PASSWORD together', () => {
+    expect(loadConfig({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'long enough 1' }).admin).toEqual({
+      username: 'root',
+      password: 'long enough 1',
+      email: 'root@meetai.local',
+    });
+    expect(() => loadConfig({ ADMIN_USERNAME: 'root' })).toThrow(/both ADMIN_USERNAME and ADMIN_PASSWORD/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ ACCESS_TOKEN_TTL: '15 minutes' }, 'ACCESS_TOKEN_TTL'],
+    [{ ACCESS_TOKEN_TTL: '0' }, 'ACCESS_TOKEN_TTL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ SERVICES: 'auth,billing' }, 'SERVICES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'weak' }, 'ADMIN_PASSWORD'],
+  ])('refuses %o naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});
