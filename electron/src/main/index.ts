@@ -15,7 +15,7 @@ import { resolveRendererSource } from './windows/renderer-source';
 const log = createLogger('main');
 
 // Bundled as dist/main.cjs beside dist/preload.cjs and dist/renderer/.
-const source = resolveRendererSource(process.env, __dirname);
+const source = resolveRendererSource(process.env, __dirname, { isPackaged: app.isPackaged });
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const ipcFamilies = [appIpc, settingsIpc, authIpc, shellIpc];
 let mainWindow: BrowserWindow | null = null;
@@ -80,6 +80,8 @@ function start(): void {
     });
 }
 
+// Sandbox every renderer, including any a future code path forgets to configure.
+app.enableSandbox();
 if (process.platform === 'win32') app.setAppUserModelId('com.meetai.desktop');
 registerAppScheme();
 

@@ -139,7 +139,24 @@ export class BrowserWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   userDataDir = '/nonexistent-user-data';
+  isPackaged = false;
+  hasSingleInstanceLock = true;
   readonly setAsDefaultProtocolClient = vi.fn<(...args: unknown[]) => boolean>(() => true);
+  readonly enableSandbox = vi.fn();
+  readonly setAppUserModelId = vi.fn();
+  readonly quit = vi.fn();
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasSingleInstanceLock;
+  }
+
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  isReady(): boolean {
+    return true;
+  }
 
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`electron mock: getPath('${name}') is not faked`);

@@ -19,6 +19,11 @@ describe('renderer source', () => {
     });
   });
 
+  it('ignores MEETAI_RENDERER_URL in a packaged app', () => {
+    const source = resolveRendererSource({ MEETAI_RENDERER_URL: 'https://evil.example/' }, '/opt/app/dist', { isPackaged: true });
+    expect(source).toMatchObject({ kind: 'bundled', origin: APP_ORIGIN, entryUrl: 'app://meetai/index.html' });
+  });
+
   it('refuses a dev URL that is not http(s)', () => {
     for (const bad of ['file:///tmp/index.html', 'javascript:alert(1)', 'localhost:5173', 'not a url']) {
       expect(() => resolveRendererSource({ MEETAI_RENDERER_URL: bad }, '/x')).toThrow(/MEETAI_RENDERER_URL/);

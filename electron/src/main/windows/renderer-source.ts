@@ -38,9 +38,19 @@ export function isSameOrigin(url: string, origin: string): boolean {
   return originOf(url) === origin;
 }
 
-/** Where the main window's pages come from: the dev server when asked, else the build next to main.cjs. */
-export function resolveRendererSource(env: NodeJS.ProcessEnv, mainDir: string): RendererSource {
-  const devUrl = env[RENDERER_URL_ENV];
+/**
+ * Where the main window's pages come from: the dev server when asked, else the
+ * build next to main.cjs. A packaged app ignores the variable: whatever page it
+ * names would get the bridge, refresh token included, and the packaged binary's
+ * fuses already refuse the other environment switches (ELECTRON_RUN_AS_NODE,
+ * NODE_OPTIONS).
+ */
+export function resolveRendererSource(
+  env: NodeJS.ProcessEnv,
+  mainDir: string,
+  options: { isPackaged: boolean } = { isPackaged: false },
+): RendererSource {
+  const devUrl = options.isPackaged ? undefined : env[RENDERER_URL_ENV];
   if (devUrl) {
     const origin = /^https?:\/\//i.test(devUrl) ? originOf(devUrl) : null;
     if (!origin) {
