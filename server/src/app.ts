@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { API_PREFIX, MAX_JSON_BODY_BYTES } from '@meetai/shared';
 import { installAuthentication } from './auth/authenticate';
@@ -14,6 +15,7 @@ import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
 import { installMetrics } from './observability/metrics';
+import { signalingModule } from './signaling/plugin';
 import { createServices, type AppServices } from './services';
 import { openDatabase } from './storage/database';
 import { SERVER_VERSION } from './version';
@@ -42,6 +44,7 @@ export async function buildApp(config: Config): Promise<App> {
     bodyLimit: MAX_JSON_BODY_BYTES,
     genReqId: generateRequestId,
     requestIdHeader: false,
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => {
       sendError(request, reply, { code: 'VALIDATION_FAILED', status: 400, message: 'The request URL is not valid.' });
@@ -64,13 +67,15 @@ export async function buildApp(config: Config): Promise<App> {
 
   // External plugins.
   await app.register(rateLimit, { global: false });
+  // Frames above the signaling limit get an error reply; this hard cap only stops absurd ones.
+  await app.register(websocket, { options: { maxPayload: config.signaling.maxMessageBytes * 4 } });
 
   // App plugins: decorators every module may use.
   app.decorate('config', config);
   app.decorate('services', services);
   app.decorate('events', services.events);
   installAuthentication(app, services.tokens);
-  installMetrics(app);
+  const metrics = installMetrics(app);
 
   // Routes, one module at a time.
   const mounted = new Set(config.services);
@@ -85,6 +90,9 @@ export async function buildApp(config: Config): Promise<App> {
   }
   if (mounted.has('meetings')) {
     await app.register(meetingsModule, { prefix: API_PREFIX, ...services, db: database.db, publicUrl: config.publicUrl });
+  }
+  if (mounted.has('signaling')) {
+    await app.register(signalingModule, { services, media: config.media, signaling: config.signaling, metrics });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

@@ -2,19 +2,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
+import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
+import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/signaling-settings';
 
 
 /** The repository root, so default paths work whatever directory the server is started from. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Modules `SERVICES` can mount. Later modules (signaling, media, ai) add their names here. */
-export const SERVICE_NAMES = ['auth', 'meetings', 'web'] as const;
+export const SERVICE_NAMES = ['auth', 'meetings', 'signaling', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The seed's port for a module started alone (`SERVICES=auth` listens on 8080 unless PORT says otherwise). */
 const SEED_PORTS: Partial<Record<ServiceName, number>> = {
   auth: SERVICE_PORTS.user,
   meetings: SERVICE_PORTS.meeting,
+  signaling: SERVICE_PORTS.signaling,
 };
 
 const DURATION_UNITS_S = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
@@ -54,9 +57,25 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIR: z.string().min(1).optional(),
   SERVICES: ServicesSchema.default([...SERVICE_NAMES]),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((text): boolean | number | string =>
+      text === 'true' ? true : text === 'false' ? false : /^\d+$/.test(text) ? Number(text) : text,
+    )
+    .default(false),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: PositiveIntSchema.default(5),
   LOGIN_MAX_FAILURES_PER_IP: PositiveIntSchema.default(30),
   LOGIN_FAILURE_WINDOW: DurationSchema.default(15 * 60),
+  MEDIASOUP_WORKERS: PositiveIntSchema.optional(),
+  MEDIASOUP_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  MEDIASOUP_ANNOUNCED_IP: z.string().trim().min(1).optional(),
+  MEDIASOUP_RTC_MIN_PORT: PortSchema.pipe(z.number().min(1)).optional(),
+  MEDIASOUP_RTC_MAX_PORT: PortSchema.pipe(z.number().min(1)).optional(),
+  MEDIASOUP_LOG_LEVEL: z.enum(['debug', 'warn', 'error', 'none']).optional(),
+  SIGNALING_MAX_MESSAGE_BYTES: PositiveIntSchema.optional(),
+  SIGNALING_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  SIGNALING_HEARTBEAT_MS: PositiveIntSchema.optional(),
 });
 
 export type Config = {
@@ -71,8 +90,12 @@ export type Config = {
   admin: { username: string; password: string; email: string } | null;
   logLevel: string;
   webDir: string;
+  /** Fastify's trustProxy: true, a hop count, or addresses/CIDRs; set it behind nginx so rate limits see client IPs. */
+  trustProxy: boolean | number | string;
   services: ServiceName[];
   loginLimits: { perAccount: number; perIp: number; windowS: number };
+  media: MediaSettings;
+  signaling: SignalingSettings;
 };
 
 export class ConfigError extends Error {
@@ -94,6 +117,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid environment: set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither');
   }
+  const media = mediaSettings(e);
+  if (media.rtcMinPort > media.rtcMaxPort) {
+    throw new ConfigError('Invalid environment: MEDIASOUP_RTC_MIN_PORT must not be above MEDIASOUP_RTC_MAX_PORT');
+  }
   const services = [...new Set(e.SERVICES)];
   const port = e.PORT ?? defaultPort(services);
   return {
@@ -114,11 +141,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     logLevel: e.LOG_LEVEL,
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'renderer/dist'),
+    trustProxy: e.TRUST_PROXY,
     services,
     loginLimits: {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowS: e.LOGIN_FAILURE_WINDOW,
     },
+    media,
+    signaling: {
+      maxMessageBytes: e.SIGNALING_MAX_MESSAGE_BYTES ?? DEFAULT_SIGNALING_SETTINGS.maxMessageBytes,
+      reconnectGraceMs: e.SIGNALING_RECONNECT_GRACE_MS ?? DEFAULT_SIGNALING_SETTINGS.reconnectGraceMs,
+      heartbeatMs: e.SIGNALING_HEARTBEAT_MS ?? DEFAULT_SIGNALING_SETTINGS.heartbeatMs,
+    },
+  };
+}
+
+/** MEDIASOUP_* over the machine's defaults (a worker per core, the first external IPv4 announced). */
+function mediaSettings(e: z.infer<typeof EnvSchema>): MediaSettings {
+  const defaults = defaultMediaSettings();
+  return {
+    workers: e.MEDIASOUP_WORKERS ?? defaults.workers,
+    listenIp: e.MEDIASOUP_LISTEN_IP ?? defaults.listenIp,
+    announcedIp: e.MEDIASOUP_ANNOUNCED_IP ?? defaults.announcedIp,
+    rtcMinPort: e.MEDIASOUP_RTC_MIN_PORT ?? defaults.rtcMinPort,
+    rtcMaxPort: e.MEDIASOUP_RTC_MAX_PORT ?? defaults.rtcMaxPort,
+    logLevel: e.MEDIASOUP_LOG_LEVEL ?? defaults.logLevel,
   };
 }

@@ -233,6 +233,7 @@ export class Room extends EventEmitter<RoomEvents> {
     this.isClosed = true;
     this.current.router.close();
     this.peers.clear();
+    this.removeAllListeners();
   }
 
   private peer(peerId: string): MediaPeer {

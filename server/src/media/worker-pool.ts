@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import * as mediasoup from 'mediasoup';
 import type { types as ms } from 'mediasoup';
 import type { FastifyBaseLogger } from 'fastify';
+import { MediaRequestError } from './media-error';
 import type { MediaSettings } from './media-settings';
 
 type WorkerPoolEvents = {
@@ -11,7 +12,9 @@ type WorkerPoolEvents = {
   workerAdded: [worker: ms.Worker];
 };
 
+const RESPAWN_FIRST_DELAY_MS = 1_000;
 const RESPAWN_MAX_DELAY_MS = 30_000;
+const ACQUIRE_TIMEOUT_MS = 10_000;
 
 /**
  * The mediasoup worker processes (one per core by default). Routers go to the
@@ -25,6 +28,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   private isClosed = false;
   private nextTieBreak = 0;
   private deathCount = 0;
+  private lastFailure: string | undefined;
 
   constructor(
     private readonly settings: Pick<MediaSettings, 'workers' | 'rtcMinPort' | 'rtcMaxPort' | 'logLevel'>,
@@ -33,10 +37,28 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     super();
   }
 
+  /**
+   * Starts the workers. One that cannot start (binary missing, no memory) is
+   * retried in the background rather than failing the server: REST keeps
+   * working, `/health` says what is wrong, and meetings wait in `acquire()`.
+   */
   async start(): Promise<void> {
-    const spawned = await Promise.all(Array.from({ length: this.settings.workers }, () => this.spawn()));
-    for (const worker of spawned) this.add(worker);
-    this.log.info({ workers: spawned.map((w) => w.pid) }, 'mediasoup workers started');
+    const results = await Promise.allSettled(Array.from({ length: this.settings.workers }, () => this.spawn()));
+    for (const result of results) {
+      if (result.status === 'fulfilled') {
+        this.add(result.value);
+        continue;
+      }
+      this.recordFailure(result.reason);
+      this.log.error({ err: result.reason }, 'a mediasoup worker could not start; retrying in the background');
+      setTimeout(() => void this.respawn(RESPAWN_FIRST_DELAY_MS), RESPAWN_FIRST_DELAY_MS).unref();
+    }
+    this.log.info({ workers: this.pids }, 'mediasoup workers started');
+  }
+
+  /** Why the last worker failed to start, for the health check. */
+  get lastError(): string | undefined {
+    return this.lastFailure;
   }
 
   get size(): number {
@@ -65,13 +87,22 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return worker;
   }
 
-  /** A live worker, waiting for a replacement when every worker is down. */
-  async acquire(): Promise<ms.Worker> {
+  /** A live worker, waiting a while for a replacement when every worker is down. */
+  acquire(timeoutMs = ACQUIRE_TIMEOUT_MS): Promise<ms.Worker> {
     const worker = this.pick();
-    if (worker) return worker;
-    if (this.isClosed) throw new Error('The worker pool is closed');
-    await new Promise<void>((resolve) => this.once('workerAdded', () => resolve()));
-    return this.acquire();
+    if (worker) return Promise.resolve(worker);
+    if (this.isClosed) return Promise.reject(new MediaRequestError('SERVICE_UNAVAILABLE', 'The media service is shutting down.'));
+    return new Promise((resolve, reject) => {
+      const onAdded = (added: ms.Worker) => {
+        clearTimeout(timer);
+        resolve(added);
+      };
+      const timer = setTimeout(() => {
+        this.off('workerAdded', onAdded);
+        reject(new MediaRequestError('SERVICE_UNAVAILABLE', 'No media worker is running right now; try again shortly.'));
+      }, timeoutMs);
+      this.once('workerAdded', onAdded);
+    });
   }
 
   close(): void {
@@ -86,6 +117,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       rtcMinPort: this.settings.rtcMinPort,
       rtcMaxPort: this.settings.rtcMaxPort,
     });
+  }
+
+  private recordFailure(err: unknown): void {
+    this.lastFailure = err instanceof Error ? err.message : String(err);
   }
 
   private add(worker: ms.Worker): void {
@@ -108,7 +143,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     this.routerCounts.delete(worker);
     this.log.error({ pid: worker.pid, err: error }, 'mediasoup worker died; replacing it');
     this.emit('workerDied', worker, error);
-    void this.respawn(1_000);
+    void this.respawn(RESPAWN_FIRST_DELAY_MS);
   }
 
   /** Retries with growing delays: a worker that cannot start now (ports, memory) may start later. */
@@ -123,6 +158,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       this.add(worker);
       this.log.info({ pid: worker.pid }, 'replacement mediasoup worker started');
     } catch (err) {
+      this.recordFailure(err);
       this.log.error({ err, retryInMs: delayMs }, 'could not start a replacement mediasoup worker');
       setTimeout(() => void this.respawn(Math.min(delayMs * 2, RESPAWN_MAX_DELAY_MS)), delayMs).unref();
     }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial';
+import { chatMessages } from './0002-chat-messages';
 
 /**
  * Every migration, in code (no directory scan, so it works the same under tsx,
@@ -8,6 +9,7 @@ import { initial } from './0001-initial';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-chat-messages': chatMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

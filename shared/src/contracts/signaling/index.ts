@@ -3,3 +3,4 @@ export * from './peers';
 export * from './requests';
 export * from './notifications';
 export * from './ticket';
+export * from './close-codes';

@@ -1,0 +1,197 @@
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  SignalingCloseCodes,
+  type ParticipantRole,
+  type PeerInfo,
+  type SignalingCloseCode,
+  type SignalingNotificationData,
+  type SignalingNotificationType,
+} from '@meetai/shared';
+import type { Room } from '../media/Room';
+import type { AttendanceService } from '../meetings/attendance-service';
+import { Peer, type PeerLink } from './Peer';
+import type { TicketClaim } from './ticket-store';
+
+export type HubDeps = {
+  attendance: Pick<AttendanceService, 'leave'>;
+  reconnectGraceMs: number;
+  log: FastifyBaseLogger;
+  /** The hub has no peers left, or the meeting ended: drop it and close its room. */
+  onEmpty: (hub: MeetingHub) => void;
+};
+
+export type MeetingEndReason = SignalingNotificationData<'meetingEnded'>['reason'];
+
+/**
+ * Who is in one meeting's live room and how to reach them: membership,
+ * reconnection grace, and the fan-out of room events to sockets. Media itself
+ * lives in `room`; the request handlers drive both.
+ */
+export class MeetingHub {
+  private readonly peers = new Map<string, Peer>();
+  private isEnded = false;
+
+  constructor(
+    readonly meetingId: number,
+    readonly room: Room,
+    public isLocked: boolean,
+    private readonly deps: HubDeps,
+  ) {
+    this.forwardRoomEvents();
+  }
+
+  get ended(): boolean {
+    return this.isEnded;
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  peer(peerId: string): Peer | undefined {
+    return this.peers.get(peerId);
+  }
+
+  /** Everyone the given peer can see: announced peers other than itself. */
+  others(self: Peer): Peer[] {
+    return [...this.peers.values()].filter((p) => p !== self && p.isAnnounced);
+  }
+
+  info(peer: Peer): PeerInfo {
+    return {
+      peerId: peer.id,
+      userId: peer.user.id,
+      displayName: peer.displayName,
+      role: peer.role,
+      state: peer.state,
+      producers: this.room.producersOf(peer.id),
+      joinedAt: peer.joinedAt,
+    };
+  }
+
+  /** A socket arrives for a peer id: a new peer, or a resume that takes over from the old socket. */
+  attach(claim: TicketClaim, role: ParticipantRole, link: PeerLink): Peer {
+    let peer = this.peers.get(claim.peerId);
+    if (peer && peer.user.id !== claim.user.id) throw new Error('A ticket resumed a peer of another user');
+    if (peer) {
+      peer.stopGrace();
+      const old = peer.link;
+      peer.link = undefined;
+      peer.joined = false;
+      peer.user = claim.user;
+      this.room.closePeerMedia(peer.id);
+      old?.close(SignalingCloseCodes.REPLACED, 'A newer connection took over this session.');
+    } else {
+      peer = new Peer(claim.peerId, claim.user, role);
+      this.peers.set(peer.id, peer);
+    }
+    peer.link = link;
+    this.room.addPeer(peer.id);
+    return peer;
+  }
+
+  /**
+   * The socket died without `leave`. Its media goes now (others get
+   * `consumerClosed`), but the peer stays for the grace period so a reconnect
+   * can resume it without anyone seeing a leave.
+   */
+  detach(peer: Peer, link: PeerLink): void {
+    if (peer.link !== link || this.peers.get(peer.id) !== peer) return;
+    peer.link = undefined;
+    peer.joined = false;
+    this.room.closePeerMedia(peer.id);
+    if (!peer.isAnnounced) {
+      void this.remove(peer, { markLeft: false });
+      return;
+    }
+    peer.startGrace(this.deps.reconnectGraceMs, () => {
+      this.deps.log.info({ peerId: peer.id }, 'reconnection grace expired');
+      void this.remove(peer, { markLeft: true });
+    });
+  }
+
+  /** Gone for good: others get `peerLeft`; the participant is marked left unless another of their sockets remains. */
+  async remove(peer: Peer, options: { markLeft: boolean }): Promise<void> {
+    if (this.peers.get(peer.id) !== peer) return;
+    peer.stopGrace();
+    peer.joined = false;
+    this.peers.delete(peer.id);
+    this.room.removePeer(peer.id);
+    if (peer.isAnnounced) this.broadcast('peerLeft', { peerId: peer.id });
+    const isStillPresent = [...this.peers.values()].some((p) => p.user.id === peer.user.id);
+    if (this.peers.size === 0) this.deps.onEmpty(this);
+    if (options.markLeft && !isStillPresent) {
+      await this.deps.attendance.leave(peer.user, this.meetingId).catch((err: unknown) => {
+        this.deps.log.warn({ err, userId: peer.user.id }, 'could not mark a participant as left');
+      });
+    }
+  }
+
+  /** The host removed this peer: it is told, its socket closes, and it is marked left. */
+  async kick(peer: Peer, reason: string): Promise<void> {
+    peer.notify('kicked', { reason });
+    peer.link?.close(SignalingCloseCodes.KICKED, reason);
+    peer.link = undefined;
+    await this.remove(peer, { markLeft: true });
+  }
+
+  /** The user left the meeting elsewhere (REST `/leave`): close their sockets here too. */
+  async dropUser(userId: number): Promise<void> {
+    for (const peer of [...this.peers.values()].filter((p) => p.user.id === userId)) {
+      peer.link?.close(SignalingCloseCodes.LEFT, 'You left this meeting.');
+      peer.link = undefined;
+      await this.remove(peer, { markLeft: false });
+    }
+  }
+
+  setLocked(isLocked: boolean): void {
+    if (this.isLocked === isLocked) return;
+    this.isLocked = isLocked;
+    this.broadcast('meetingLocked', { locked: isLocked });
+  }
+
+  /** Everyone is told, every socket closes, the room goes. No grace: there is nothing to come back to. */
+  end(reason: MeetingEndReason): void {
+    if (this.isEnded) return;
+    for (const peer of this.peers.values()) peer.notify('meetingEnded', { reason });
+    this.shutdown(SignalingCloseCodes.MEETING_ENDED, 'The meeting has ended.');
+  }
+
+  /** Closes every socket and the room, without marking anyone left (the meeting ended, or the server stops). */
+  shutdown(code: SignalingCloseCode, reason: string): void {
+    if (this.isEnded) return;
+    this.isEnded = true;
+    for (const peer of this.peers.values()) {
+      peer.stopGrace();
+      peer.link?.close(code, reason);
+      peer.link = undefined;
+      peer.joined = false;
+    }
+    this.peers.clear();
+    this.deps.onEmpty(this);
+  }
+
+  /** To every joined peer on a live socket, except `except`. */
+  broadcast<T extends SignalingNotificationType>(type: T, data: SignalingNotificationData<T>, except?: Peer): void {
+    for (const peer of this.peers.values()) {
+      if (peer !== except && peer.isReachable) peer.notify(type, data);
+    }
+  }
+
+  private forwardRoomEvents(): void {
+    const room = this.room;
+    room.on('newConsumer', (peerId, consumer) => this.peers.get(peerId)?.notify('newConsumer', consumer));
+    room.on('consumerClosed', (peerId, consumerId) => this.peers.get(peerId)?.notify('consumerClosed', { consumerId }));
+    room.on('consumerLayersChanged', (peerId, layers) => this.peers.get(peerId)?.notify('consumerLayersChanged', layers));
+    room.on('producerPaused', (event) => this.broadcast('producerPaused', event, this.peers.get(event.peerId)));
+    room.on('producerResumed', (event) => this.broadcast('producerResumed', event, this.peers.get(event.peerId)));
+    room.on('activeSpeaker', (peerId) => this.broadcast('activeSpeaker', { peerId }));
+    room.on('restarted', () => {
+      // Every transport is gone with the old router: clients rebuild theirs and join again (answered `resumed: true`).
+      for (const peer of this.peers.values()) {
+        peer.notify('roomRestarted', {});
+        peer.joined = false;
+      }
+    });
+  }
+}

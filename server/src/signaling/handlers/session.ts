@@ -1,0 +1,56 @@
+import { SignalingCloseCodes } from '@meetai/shared';
+import type { types as ms } from 'mediasoup';
+import { CHAT_HISTORY_LIMIT } from '../chat-repository';
+import { SignalingError } from '../signaling-error';
+import type { HandlerTable } from './types';
+
+export const sessionHandlers = {
+  /**
+   * Enters the room, or resumes a peer the others already know (after a
+   * reconnect within the grace period, or after `roomRestarted`): then the
+   * reply says `resumed: true` and nobody is told about a new peer.
+   */
+  join: {
+    needsJoin: false,
+    run: async ({ hub, peer, services, after }, { displayName, rtpCapabilities, state }) => {
+      if (peer.joined) throw new SignalingError('ALREADY_JOINED', 'This connection has already joined.');
+      const chatHistory = await services.chat.recent(hub.meetingId, CHAT_HISTORY_LIMIT);
+      const isResume = peer.isAnnounced;
+      peer.displayName = displayName;
+      if (state) peer.state = { ...peer.state, ...state };
+      hub.room.setRtpCapabilities(peer.id, rtpCapabilities as ms.RtpCapabilities);
+      peer.joined = true;
+      peer.isAnnounced = true;
+      if (!isResume) hub.broadcast('peerJoined', { peer: hub.info(peer) }, peer);
+      else if (state) hub.broadcast('peerState', { peerId: peer.id, state: peer.state }, peer);
+      services.log.debug({ peerId: peer.id, isResume }, 'peer joined');
+      // Consumers for what the others already send: only once the client has this reply.
+      after(() => hub.room.receiveExisting(peer.id));
+      return {
+        self: hub.info(peer),
+        peers: hub.others(peer).map((other) => hub.info(other)),
+        chatHistory,
+        isLocked: hub.isLocked,
+        resumed: isResume,
+      };
+    },
+  },
+  updatePeerState: {
+    needsJoin: true,
+    run: async ({ hub, peer }, patch) => {
+      peer.state = { ...peer.state, ...patch };
+      hub.broadcast('peerState', { peerId: peer.id, state: peer.state }, peer);
+      return { state: peer.state };
+    },
+  },
+  /** Immediate, unlike a dropped socket: no grace period, the participant is marked left. */
+  leave: {
+    needsJoin: false,
+    run: async ({ hub, peer }) => {
+      const link = peer.link;
+      await hub.remove(peer, { markLeft: true });
+      link?.close(SignalingCloseCodes.LEFT, 'You left the meeting.');
+      return {};
+    },
+  },
+} satisfies Partial<HandlerTable>;

@@ -1,0 +1,33 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { SignalingMethod, SignalingRequestData, SignalingResponseData } from '@meetai/shared';
+import type { AttendanceService } from '../../meetings/attendance-service';
+import type { MeetingService } from '../../meetings/meeting-service';
+import type { ChatRepository } from '../chat-repository';
+import type { MeetingHub } from '../MeetingHub';
+import type { Peer } from '../Peer';
+
+export type SignalingServices = {
+  meetings: Pick<MeetingService, 'get' | 'update'>;
+  attendance: Pick<AttendanceService, 'leave' | 'end'>;
+  chat: ChatRepository;
+  log: FastifyBaseLogger;
+  now: () => string;
+};
+
+export type HandlerContext = {
+  hub: MeetingHub;
+  peer: Peer;
+  services: SignalingServices;
+  /** Work to run once the reply is on the wire (e.g. consumers the reply makes possible). */
+  after: (task: () => Promise<void>) => void;
+};
+
+export type Handler<M extends SignalingMethod> = {
+  /** False only for what a client sends before `join`: capabilities, transports, leave. */
+  needsJoin: boolean;
+  /** Unexpected errors from a media request come from mediasoup: reported as MEDIA_ERROR, not INTERNAL. */
+  isMedia?: boolean;
+  run: (ctx: HandlerContext, data: SignalingRequestData<M>) => Promise<SignalingResponseData<M>>;
+};
+
+export type HandlerTable = { [M in SignalingMethod]: Handler<M> };

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Registry } from 'prom-client';
+import { registerMediaMetrics } from '../media/media-metrics';
+import type { MediaSettings } from '../media/media-settings';
+import { RoomRegistry } from '../media/room-registry';
+import { WorkerPool } from '../media/worker-pool';
+import type { AppServices } from '../services';
+import { ChatRepository } from './chat-repository';
+import type { SignalingServices } from './handlers/types';
+import { MeetingHubs } from './meeting-hubs';
+import { SIGNALING_RATE, type SignalingSettings } from './signaling-settings';
+import { socketRoute } from './socket-route';
+import { ticketRoute } from './ticket-route';
+import { TicketStore } from './ticket-store';
+
+export type SignalingModuleOptions = {
+  services: AppServices;
+  media: MediaSettings;
+  signaling: SignalingSettings;
+  metrics: Registry;
+};
+
+/**
+ * Live meetings (seed port 8081): the mediasoup workers and rooms, the ticket
+ * route and the `/ws/signaling` socket. Listens to the core's events so a
+ * meeting ended or locked over REST reaches the sockets too.
+ */
+export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async (app, options) => {
+  const { services, media, signaling } = options;
+  const log = app.log.child({ module: 'signaling' });
+
+  const pool = new WorkerPool(media, log.child({ module: 'media' }));
+  await pool.start();
+  const rooms = new RoomRegistry(pool, media, log.child({ module: 'media' }));
+  const hubs = new MeetingHubs(rooms, { attendance: services.attendance, reconnectGraceMs: signaling.reconnectGraceMs, log });
+  const tickets = new TicketStore();
+  const handlerServices: SignalingServices = {
+    meetings: services.meetings,
+    attendance: services.attendance,
+    chat: new ChatRepository(services.database.db),
+    log,
+    now: () => new Date().toISOString(),
+  };
+
+  registerMediaMetrics(options.metrics, pool, rooms);
+  services.health.add('media', async () => {
+    const detail = `${pool.size} of ${pool.expectedSize} mediasoup workers running`;
+    if (pool.size === 0) return { status: 'down', message: `${detail}${pool.lastError ? `: ${pool.lastError}` : ''}` };
+    return { status: pool.size < pool.expectedSize ? 'degraded' : 'ok', message: detail };
+  });
+
+  const unsubscribe = [
+    services.events.on('meeting.ended', ({ meetingId, reason }) => hubs.end(meetingId, reason === 'ended' ? 'host-ended' : 'ended')),
+    services.events.on('meeting.updated', ({ meetingId, isLocked }) => hubs.get(meetingId)?.setLocked(isLocked)),
+    services.events.on('participant.left', async ({ meetingId, userId, reason }) => {
+      if (reason === 'left') await hubs.get(meetingId)?.dropUser(userId);
+    }),
+  ];
+
+  await app.register(ticketRoute, { tickets, hubs, meetings: services.meetings, attendance: services.attendance });
+  await app.register(socketRoute, {
+    tickets,
+    hubs,
+    services: handlerServices,
+    limits: { maxMessageBytes: signaling.maxMessageBytes, heartbeatMs: signaling.heartbeatMs, ...SIGNALING_RATE },
+    log,
+  });
+
+  app.addHook('onClose', async () => {
+    for (const off of unsubscribe) off();
+    hubs.closeAll();
+    rooms.close();
+    pool.close();
+  });
+};
