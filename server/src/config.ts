@@ -60,9 +60,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .transform((text): boolean | number | string =>
-      text === 'true' ? true : text === 'false' ? false : /^\d+$/.test(text) ? Number(text) : text,
-    )
+    .transform((text): boolean | string => (text === 'true' ? true : text === 'false' ? false : text))
     .default(false),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: PositiveIntSchema.default(5),
   LOGIN_MAX_FAILURES_PER_IP: PositiveIntSchema.default(30),
@@ -90,8 +88,8 @@ export type Config = {
   admin: { username: string; password: string; email: string } | null;
   logLevel: string;
   webDir: string;
-  /** Fastify's trustProxy: true, a hop count, or addresses/CIDRs; set it behind nginx so rate limits see client IPs. */
-  trustProxy: boolean | number | string;
+  /** Fastify's trustProxy: true or comma-separated addresses/CIDRs; set it behind nginx so rate limits see client IPs. */
+  trustProxy: boolean | string;
   services: ServiceName[];
   loginLimits: { perAccount: number; perIp: number; windowS: number };
   media: MediaSettings;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, SERVICE_NAMES, loadConfig } from '../src/config';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -14,8 +14,9 @@ describe('loadConfig', () => {
       refreshTokenTtlS: 30 * 86_400,
       admin: null,
       logLevel: 'info',
-      services: ['auth', 'meetings', 'web'],
+      services: [...SERVICE_NAMES],
     });
+    expect(config.services).toEqual(expect.arrayContaining(['auth', 'meetings', 'web']));
     expect(config.dataDir.endsWith(`${path.sep}.data`)).toBe(true);
     expect(config.webDir.endsWith(path.join('renderer', 'dist'))).toBe(true);
   });
@@ -42,7 +43,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ SERVICES: 'meetings' }).port).toBe(8082);
     expect(loadConfig({ SERVICES: 'auth', PORT: '9100' }).port).toBe(9100);
     expect(loadConfig({ SERVICES: 'auth,meetings' }).port).toBe(8800);
-    expect(loadConfig({ SERVICES: 'all' }).services).toEqual(['auth', 'meetings', 'web']);
+    expect(loadConfig({ SERVICES: 'all' }).services).toEqual([...SERVICE_NAMES]);
+  });
+
+  it('trusts a proxy only when told to', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
   });
 
   it('treats empty values as unset', () => {

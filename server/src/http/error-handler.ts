@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { MAX_JSON_BODY_BYTES, type ErrorCode, type ErrorEnvelope } from '@meetai/shared';
 import { AppError, type ErrorDetail } from './app-error';
+import { REQUEST_ID_HEADER } from './request-id';
 
 /** Fastify's own client errors, in our words. Anything not listed falls through to 500 INTERNAL. */
 const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; status: number; message: string }> = {
@@ -44,7 +45,7 @@ export function sendError(
     ...(error.details ? { details: error.details } : {}),
     request_id: request.id,
   };
-  return reply.code(error.status).send(body);
+  return reply.code(error.status).header(REQUEST_ID_HEADER, request.id).send(body);
 }
 
 function validationError(error: FastifyError & { validation: { instancePath: string; message?: string }[] }) {
