@@ -1,0 +1,471 @@
+import {
+  SignalingCloseCodes,
+  type NotificationFrame,
+  type SignalingMethod,
+  type SignalingNotificationData,
+  type SignalingRequestData,
+  type SignalingResponseData,
+  type Ticket,
+} from '@meetai/shared';
+import { createLogger } from '../lib/logger';
+import { dispatchNotification, type RoomHandlerContext } from './handlers';
+import { LocalMedia } from './local-media';
+import type { JoinMediaChoices } from './local-tracks';
+import type { MediaCapture } from './media/capture';
+import { pickSpatialLayer } from './media/layers';
+import type { DeviceFactory, MediaConsumer, MediaDevice, MediaProducer, MediaTransport } from './media/media-device';
+import { QualityMonitor } from './quality-monitor';
+import { exponentialBackoff, type ReconnectPolicy } from './reconnect-policy';
+import { Reconnector } from './reconnector';
+import type { RoomController } from './room-controller';
+import { describeError } from './room-errors';
+import type { CloseReason, LocalSource, RoomActions, RoomState } from './room-store';
+import { SignalingRequestError, type SignalingCloseEvent, type SignalingConnection } from './signaling-client';
+import { TrackRegistry } from './track-registry';
+import { openTransport } from './transport-factory';
+import { TransportWatcher } from './transport-watcher';
+
+export type { JoinMediaChoices } from './local-tracks';
+
+const log = createLogger('RoomClient');
+
+export interface RoomClientDeps {
+  fetchTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket>;
+  connectSignaling(ticket: Ticket): Promise<SignalingConnection>;
+  createDevice: DeviceFactory;
+  capture: MediaCapture;
+  reconnectPolicy?: ReconnectPolicy;
+  qualityIntervalMs?: number;
+  pixelRatio?: () => number;
+}
+
+export interface RoomClientOptions {
+  meetingId: number;
+  displayName: string;
+  media: JoinMediaChoices;
+  actions: RoomActions;
+  getState: () => RoomState;
+  deps: RoomClientDeps;
+}
+
+/** Thrown inside a connection attempt that close() or a newer attempt has replaced. */
+class StaleConnectionError extends Error {
+  constructor() {
+    super('The connection attempt was superseded');
+  }
+}
+
+const LEAVE_TIMEOUT_MS = 2000;
+
+/** Closes after which coming back makes no sense (the server's close codes). */
+const FINAL_CLOSES: ReadonlyMap<number, CloseReason> = new Map([
+  [SignalingCloseCodes.KICKED, 'kicked'],
+  [SignalingCloseCodes.MEETING_ENDED, 'meeting-ended'],
+  [SignalingCloseCodes.REPLACED, 'replaced'],
+  [SignalingCloseCodes.LEFT, 'left'],
+]);
+
+/**
+ * One joined meeting. Owns the signaling connection, the mediasoup device,
+ * both transports, our producers (through LocalMedia) and everyone else's
+ * consumers, and writes what the UI needs into the room store through its
+ * actions. Live tracks stay in `tracks`; the store holds only facts.
+ */
+export class RoomClient implements RoomController {
+  readonly tracks = new TrackRegistry();
+  private signaling: SignalingConnection | null = null;
+  private device: MediaDevice | null = null;
+  private sendTransport: MediaTransport | null = null;
+  private recvTransport: MediaTransport | null = null;
+  private readonly media: LocalMedia;
+  private readonly consumers = new Map<string, MediaConsumer>();
+  private readonly preferredLayers = new Map<string, number>();
+  private readonly actions: RoomActions;
+  private readonly reconnector: Reconnector;
+  private readonly quality: QualityMonitor;
+  private readonly transportWatcher: TransportWatcher;
+  private readonly handlerContext: RoomHandlerContext;
+  /** Bumped whenever a connection is torn down, so callbacks of an old one do nothing. */
+  private epoch = 0;
+  private peerId: string | null = null;
+  private isClosed = false;
+  private isJoining = false;
+  private isLeaving = false;
+  private stopDeviceWatch: (() => void) | null = null;
+
+  constructor(private readonly options: RoomClientOptions) {
+    const { actions, deps } = options;
+    this.actions = actions;
+    this.media = new LocalMedia(
+      {
+        sendTransport: () => this.sendTransport,
+        canProduce: (kind) => this.device?.canProduce(kind) ?? false,
+        epoch: () => this.epoch,
+        isClosed: () => this.isClosed,
+        request: (method, data) => this.requestQuietly(method, data),
+      },
+      actions,
+      deps.capture,
+      this.tracks,
+      options.media,
+    );
+    this.reconnector = new Reconnector(deps.reconnectPolicy ?? exponentialBackoff(), {
+      // Our previous peer id lets the server resume us within its grace period, unseen by others.
+      attempt: async () => {
+        await this.connect(this.peerId);
+        await this.media.produceAll();
+      },
+      cleanUp: () => this.teardownConnection(),
+      isClosed: () => this.isClosed,
+    });
+    this.quality = new QualityMonitor(
+      {
+        selfPeerId: () => this.peerId,
+        sendTransport: () => this.sendTransport,
+        recvTransport: () => this.recvTransport,
+        consumersByPeer: () => this.consumersByPeer(),
+      },
+      (quality) => actions.setQuality(quality),
+      deps.qualityIntervalMs,
+    );
+    this.transportWatcher = new TransportWatcher((transport) => this.restartIce(transport));
+    this.handlerContext = {
+      actions,
+      getState: options.getState,
+      consume: (data) => this.consume(data),
+      closeConsumer: (consumerId) => this.closeConsumer(consumerId),
+      closePeerConsumers: (peerId) => {
+        for (const view of Object.values(options.getState().consumers)) {
+          if (view.peerId === peerId) this.closeConsumer(view.consumerId);
+        }
+      },
+      muteMicForHost: () => this.muteMic(),
+      restartRoom: () => void this.reconnect(),
+      finish: (reason) => this.finish(reason),
+    };
+  }
+
+  /** Read-only view for tests and diagnostics: the live producers by source. */
+  get producers(): ReadonlyMap<LocalSource, MediaProducer> {
+    return this.media.producers;
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  /** Also what Rejoin does after a failure, starting from the media the user last chose. */
+  async join(): Promise<void> {
+    if (this.isClosed || this.isJoining || this.reconnector.isRunning) return;
+    if (this.options.getState().connectionState === 'connected') return;
+    this.isJoining = true;
+    this.actions.setConnectionState('connecting');
+    // Cameras take a moment to start: open them while the signaling handshake runs.
+    const tracksReady = this.media.tracks.acquireChosen();
+    try {
+      await this.connect(null);
+      await tracksReady;
+      await this.media.produceAll();
+      this.actions.setConnectionState('connected');
+      this.afterConnected();
+    } catch (error) {
+      // Stale: close() or a roomRestarted reconnect took over, and that path owns the state now.
+      if (this.isClosed || error instanceof StaleConnectionError) return;
+      log.error('join() | failed', error);
+      this.teardownConnection();
+      await tracksReady;
+      this.media.stopAll();
+      this.actions.setFailure({ phase: 'join', ...describeError(error) });
+    } finally {
+      this.isJoining = false;
+    }
+  }
+
+  async leave(): Promise<void> {
+    if (this.isClosed) return;
+    this.isLeaving = true;
+    const signaling = this.signaling;
+    if (signaling) {
+      const timeout = new Promise((resolve) => setTimeout(resolve, LEAVE_TIMEOUT_MS));
+      await Promise.race([signaling.request('leave', {}).catch((error) => log.warn('leave() | failed', error)), timeout]);
+    }
+    this.finish('left');
+  }
+
+  /** Idempotent: the page calls it on unmount, whatever state the room is in. */
+  close(): void {
+    if (this.isClosed) return;
+    this.shutdown();
+    const state = this.options.getState().connectionState;
+    if (state !== 'failed' && state !== 'closed') this.actions.setConnectionState('closed');
+  }
+
+  private finish(reason: CloseReason): void {
+    if (this.isClosed) return;
+    this.shutdown();
+    this.actions.setClosed(reason);
+  }
+
+  private shutdown(): void {
+    this.isClosed = true;
+    this.reconnector.interrupt();
+    this.teardownConnection();
+    this.media.stopAll();
+    this.quality.stop();
+    this.stopDeviceWatch?.();
+    this.stopDeviceWatch = null;
+  }
+
+  private afterConnected(): void {
+    this.quality.start();
+    this.stopDeviceWatch ??= this.media.tracks.watchDevices();
+    void this.media.tracks.refreshDevices();
+  }
+
+  // ---- connection -------------------------------------------------------------------------
+
+  /** The demo's order: ticket, socket, router capabilities, device, transports, join. */
+  private async connect(resumePeerId: string | null): Promise<void> {
+    const epoch = ++this.epoch;
+    const current = <T>(value: T): T => {
+      if (epoch !== this.epoch || this.isClosed) throw new StaleConnectionError();
+      return value;
+    };
+    const ticket = current(await this.options.deps.fetchTicket(this.options.meetingId, resumePeerId));
+    const signaling = await this.options.deps.connectSignaling(ticket);
+    if (epoch !== this.epoch || this.isClosed) {
+      signaling.close();
+      throw new StaleConnectionError();
+    }
+    this.signaling = signaling;
+    signaling.onNotification((notification) => this.handleNotification(epoch, notification));
+    signaling.onClose((event) => this.handleSignalingClosed(epoch, event));
+
+    const { rtpCapabilities } = current(await signaling.request('getRouterRtpCapabilities', {}));
+    const device = current(await this.options.deps.createDevice());
+    await device.load(rtpCapabilities);
+    this.device = current(device);
+    const onState: Parameters<typeof openTransport>[3] = (transport, state) => {
+      if (epoch === this.epoch) this.transportWatcher.onStateChange(transport, state);
+    };
+    this.sendTransport = current(await openTransport(signaling, device, 'send', onState));
+    this.recvTransport = current(await openTransport(signaling, device, 'recv', onState));
+    const joined = current(
+      await signaling.request('join', {
+        displayName: this.options.displayName,
+        rtpCapabilities: device.rtpCapabilities,
+        state: this.media.state(),
+      }),
+    );
+    this.peerId = joined.self.peerId;
+    this.actions.setJoined(joined);
+  }
+
+  private async restartIce(transport: MediaTransport): Promise<void> {
+    const signaling = this.signaling;
+    if (!signaling || transport.closed) return;
+    try {
+      const { iceParameters } = await signaling.request('restartIce', { transportId: transport.id });
+      if (!transport.closed) await transport.restartIce(iceParameters);
+    } catch (error) {
+      log.warn('restartIce() | failed', error);
+      // A signaling socket that cannot answer is as good as dead: start over rather than wait for it.
+      if (error instanceof SignalingRequestError && error.code === 'TIMEOUT') void this.reconnect();
+    }
+  }
+
+  private handleSignalingClosed(epoch: number, event: SignalingCloseEvent): void {
+    // During the first join a drop fails the join (its requests reject); Rejoin is the way on.
+    if (epoch !== this.epoch || this.isClosed || this.isLeaving || this.isJoining || event.isByClient) return;
+    const finalReason = FINAL_CLOSES.get(event.code);
+    if (finalReason) {
+      log.info(`signaling closed for good (${event.code} ${event.reason})`);
+      this.finish(finalReason);
+      return;
+    }
+    log.warn(`signaling closed (${event.code} ${event.reason}), reconnecting`);
+    void this.reconnect();
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.reconnector.isRunning) return;
+    this.teardownConnection();
+    this.quality.stop();
+    this.actions.setConnectionState('reconnecting');
+    const outcome = await this.reconnector.run();
+    if (outcome.ok === 'closed') return;
+    if (outcome.ok) {
+      this.actions.setConnectionState('connected');
+      this.actions.pushNotice('reconnected');
+      this.afterConnected();
+      return;
+    }
+    this.media.stopAll();
+    this.actions.setFailure({ phase: 'reconnect', ...describeError(outcome.error) });
+  }
+
+  /** Closes everything that belongs to one socket; local tracks survive for the next one. */
+  private teardownConnection(): void {
+    this.epoch++;
+    this.transportWatcher.clear();
+    this.media.forgetProducers();
+    for (const consumer of this.consumers.values()) consumer.close();
+    this.consumers.clear();
+    this.preferredLayers.clear();
+    this.tracks.clearRemote();
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.sendTransport = null;
+    this.recvTransport = null;
+    this.device = null;
+    const signaling = this.signaling;
+    this.signaling = null;
+    signaling?.close();
+    this.actions.clearMedia();
+  }
+
+  private handleNotification(epoch: number, notification: NotificationFrame): void {
+    if (epoch !== this.epoch) return;
+    Promise.resolve(dispatchNotification(this.handlerContext, notification)).catch((error) =>
+      log.error(`${notification.type} | handler failed`, error),
+    );
+  }
+
+  // ---- consumers --------------------------------------------------------------------------
+
+  /** The demo's handshake: the server made the consumer paused; consume, keep the track, then resume. */
+  private async consume(data: SignalingNotificationData<'newConsumer'>): Promise<void> {
+    const transport = this.recvTransport;
+    if (!transport) {
+      log.warn(`consume() | no receive transport for ${data.consumerId}`);
+      return;
+    }
+    const epoch = this.epoch;
+    const isScreen = data.source === 'screen' || data.source === 'screen-audio';
+    const consumer = await transport.consume({
+      id: data.consumerId,
+      producerId: data.producerId,
+      kind: data.kind,
+      rtpParameters: data.rtpParameters,
+      // Audio and video of one person share a stream id, so the browser keeps them in sync.
+      streamId: `${data.peerId}-${isScreen ? 'screen' : 'camera'}`,
+    });
+    if (epoch !== this.epoch) {
+      consumer.close();
+      return;
+    }
+    this.consumers.set(consumer.id, consumer);
+    this.tracks.setRemote(consumer.id, consumer.track);
+    this.actions.addConsumer({
+      consumerId: consumer.id,
+      producerId: data.producerId,
+      peerId: data.peerId,
+      kind: data.kind,
+      source: data.source,
+      isProducerPaused: data.producerPaused,
+      spatialLayer: null,
+    });
+    await this.requestQuietly('resumeConsumer', { consumerId: consumer.id });
+  }
+
+  private closeConsumer(consumerId: string): void {
+    this.consumers.get(consumerId)?.close();
+    this.consumers.delete(consumerId);
+    this.preferredLayers.delete(consumerId);
+    this.tracks.deleteRemote(consumerId);
+    this.actions.removeConsumer(consumerId);
+  }
+
+  private consumersByPeer(): Map<string, MediaConsumer[]> {
+    const byPeer = new Map<string, MediaConsumer[]>();
+    const views = this.options.getState().consumers;
+    for (const consumer of this.consumers.values()) {
+      const peerId = views[consumer.id]?.peerId;
+      if (peerId) byPeer.set(peerId, [...(byPeer.get(peerId) ?? []), consumer]);
+    }
+    return byPeer;
+  }
+
+  setTileSize(consumerId: string, width: number, height: number): void {
+    const view = this.options.getState().consumers[consumerId];
+    if (!view || view.kind !== 'video' || view.source !== 'webcam') return;
+    const layer = pickSpatialLayer(width, height, this.options.deps.pixelRatio?.() ?? 1);
+    if (this.preferredLayers.get(consumerId) === layer) return;
+    this.preferredLayers.set(consumerId, layer);
+    void this.requestQuietly('setPreferredLayers', { consumerId, spatialLayer: layer });
+  }
+
+  // ---- user intents -----------------------------------------------------------------------
+
+  enableMic = () => this.media.enable('mic');
+  disableMic = () => this.media.disable('mic');
+  muteMic = () => this.media.setMicMuted(true);
+  unmuteMic = () => this.media.setMicMuted(false);
+  enableWebcam = () => this.media.enable('webcam');
+  disableWebcam = () => this.media.disable('webcam');
+  /** Browser: getDisplayMedia; Electron: the bridge's source picker, plugged in as the capture's ScreenSource. */
+  startScreenShare = () => this.media.enable('screen');
+  stopScreenShare = () => this.media.disable('screen');
+  switchMicrophone = (deviceId: string) => this.media.switchDevice('mic', deviceId);
+  switchCamera = (deviceId: string) => this.media.switchDevice('webcam', deviceId);
+  refreshDevices = () => this.media.tracks.refreshDevices();
+  raiseHand = () => this.media.setHandRaised(true);
+  lowerHand = () => this.media.setHandRaised(false);
+
+  async sendChat(text: string): Promise<boolean> {
+    const result = await this.requestQuietly('sendChat', { text });
+    if (!result) {
+      this.actions.pushNotice('chatFailed');
+      return false;
+    }
+    this.actions.addChatMessage(result.message);
+    return true;
+  }
+
+  async muteParticipant(peerId: string): Promise<void> {
+    await this.hostRequest('muteParticipant', { peerId });
+  }
+
+  async removeParticipant(peerId: string): Promise<void> {
+    await this.hostRequest('removeParticipant', { peerId });
+  }
+
+  async lockMeeting(locked: boolean): Promise<void> {
+    if (await this.hostRequest('lockMeeting', { locked })) this.actions.setLocked(locked);
+  }
+
+  async endMeeting(): Promise<void> {
+    if (await this.hostRequest('endMeeting', {})) this.finish('host-ended');
+  }
+
+  private async hostRequest<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<boolean> {
+    const result = await this.requestQuietly(method, data);
+    if (!result) this.actions.pushNotice('actionFailed');
+    return result !== null;
+  }
+
+  getTrack(consumerId: string): MediaStreamTrack | null {
+    return this.tracks.getRemote(consumerId);
+  }
+
+  getLocalTrack(source: LocalSource): MediaStreamTrack | null {
+    return this.tracks.getLocal(source);
+  }
+
+  subscribeTracks(listener: () => void): () => void {
+    return this.tracks.subscribe(listener);
+  }
+
+  /** A request whose failure is logged and answered with null; the caller decides what the user sees. */
+  private async requestQuietly<M extends SignalingMethod>(
+    method: M,
+    data: SignalingRequestData<M>,
+  ): Promise<SignalingResponseData<M> | null> {
+    const signaling = this.signaling;
+    if (!signaling) return null;
+    try {
+      return await signaling.request(method, data);
+    } catch (error) {
+      log.warn(`${method} | failed`, error);
+      return null;
+    }
+  }
+}

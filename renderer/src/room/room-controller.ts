@@ -1,0 +1,33 @@
+import type { LocalSource } from './room-store';
+
+/**
+ * What components may ask of the room: user intents plus read access to live
+ * tracks. RoomClient implements it; component tests pass a fake.
+ */
+export interface RoomController {
+  join(): Promise<void>;
+  leave(): Promise<void>;
+  enableMic(): Promise<void>;
+  disableMic(): Promise<void>;
+  muteMic(): Promise<void>;
+  unmuteMic(): Promise<void>;
+  enableWebcam(): Promise<void>;
+  disableWebcam(): Promise<void>;
+  switchCamera(deviceId: string): Promise<void>;
+  switchMicrophone(deviceId: string): Promise<void>;
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): Promise<void>;
+  raiseHand(): Promise<void>;
+  lowerHand(): Promise<void>;
+  sendChat(text: string): Promise<boolean>;
+  muteParticipant(peerId: string): Promise<void>;
+  removeParticipant(peerId: string): Promise<void>;
+  lockMeeting(locked: boolean): Promise<void>;
+  endMeeting(): Promise<void>;
+  refreshDevices(): Promise<void>;
+  /** A tile reports its rendered size so the SFU forwards a simulcast layer that fits it. */
+  setTileSize(consumerId: string, width: number, height: number): void;
+  getTrack(consumerId: string): MediaStreamTrack | null;
+  getLocalTrack(source: LocalSource): MediaStreamTrack | null;
+  subscribeTracks(listener: () => void): () => void;
+}

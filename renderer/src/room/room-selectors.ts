@@ -1,0 +1,88 @@
+import type { MediaSource } from '@meetai/shared';
+import { GRID_PAGE_SIZE, type PeerView, type QualityView, type RoomState } from './room-store';
+
+/*
+ * Selectors return scalars or existing objects so components re-render only
+ * when their answer changes. The few that build arrays are meant for
+ * zustand's `useShallow`.
+ */
+
+export const selectConnectionState = (s: RoomState) => s.connectionState;
+export const selectSelfPeerId = (s: RoomState) => s.self?.peerId ?? null;
+export const selectIsHost = (s: RoomState) => s.self?.role === 'host';
+export const selectIsMuted = (s: RoomState) => s.self?.state.isMuted ?? true;
+export const selectIsCameraOff = (s: RoomState) => s.self?.state.isCameraOff ?? true;
+export const selectIsHandRaised = (s: RoomState) => s.self?.state.isHandRaised ?? false;
+export const selectIsSharingScreen = (s: RoomState) => s.localProducers.screen !== undefined;
+export const selectParticipantCount = (s: RoomState) => s.peerOrder.length + (s.self ? 1 : 0);
+
+/** Everyone shown in the grid: self first, then others in the order they joined. */
+export function selectTilePeerIds(s: RoomState): string[] {
+  return s.self ? [s.self.peerId, ...s.peerOrder] : [...s.peerOrder];
+}
+
+export function selectPageCount(s: RoomState): number {
+  return Math.max(1, Math.ceil(selectParticipantCount(s) / GRID_PAGE_SIZE));
+}
+
+/** The current page clamped into range, since people leave while someone looks at the last page. */
+export function selectCurrentPage(s: RoomState): number {
+  return Math.min(s.gridPage, selectPageCount(s) - 1);
+}
+
+export function selectPagePeerIds(s: RoomState): string[] {
+  const start = selectCurrentPage(s) * GRID_PAGE_SIZE;
+  return selectTilePeerIds(s).slice(start, start + GRID_PAGE_SIZE);
+}
+
+export const selectPeer =
+  (peerId: string) =>
+  (s: RoomState): PeerView | null =>
+    s.self?.peerId === peerId ? s.self : (s.peers[peerId] ?? null);
+
+/** The consumer of a peer's video from one source, or null when none is flowing. */
+export const selectVideoConsumerId =
+  (peerId: string, source: MediaSource = 'webcam') =>
+  (s: RoomState): string | null => {
+    for (const consumer of Object.values(s.consumers)) {
+      if (consumer.peerId === peerId && consumer.source === source && consumer.kind === 'video') {
+        return consumer.isProducerPaused ? null : consumer.consumerId;
+      }
+    }
+    return null;
+  };
+
+export function selectAudioConsumerIds(s: RoomState): string[] {
+  return Object.values(s.consumers)
+    .filter((consumer) => consumer.kind === 'audio')
+    .map((consumer) => consumer.consumerId);
+}
+
+/** Who is sharing a screen: the self peer id when we are, so the stage can show our own capture. */
+export function selectScreenSharePeerId(s: RoomState): string | null {
+  if (s.localProducers.screen && s.self) return s.self.peerId;
+  for (const consumer of Object.values(s.consumers)) {
+    if (consumer.source === 'screen' && consumer.kind === 'video') return consumer.peerId;
+  }
+  return null;
+}
+
+export const selectQuality =
+  (peerId: string) =>
+  (s: RoomState): QualityView | null =>
+    s.quality[peerId] ?? null;
+
+/** The meeting timer counts from the earliest join anyone present remembers. */
+export function selectMeetingStartedAt(s: RoomState): string | null {
+  const times = [s.self, ...Object.values(s.peers)]
+    .filter((peer): peer is PeerView => peer !== null)
+    .map((peer) => peer.joinedAt)
+    .filter((time) => !Number.isNaN(Date.parse(time)));
+  if (!times.length) return null;
+  return times.reduce((earliest, time) => (Date.parse(time) < Date.parse(earliest) ? time : earliest));
+}
+
+export function selectRaisedHandCount(s: RoomState): number {
+  const all = s.self ? [s.self, ...Object.values(s.peers)] : Object.values(s.peers);
+  return all.filter((peer) => peer.state.isHandRaised).length;
+}
