@@ -91,19 +91,22 @@ export class SignalingConnection {
     this.missedPongs = 0;
     if (this.isClosing) return;
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    if (!this.bucket.take() || this.queued >= MAX_QUEUED) {
+      const id = isBinary || size > this.limits.maxMessageBytes ? null : frameIdOfText(rawText(data));
+      this.replyError(id, 'RATE_LIMITED', 'Too many requests on this connection: wait for answers before sending more.');
+      return;
+    }
+    // Refusals go through the queue too, so replies always come in the order of the requests.
     if (size > this.limits.maxMessageBytes) {
-      this.replyError(null, 'MESSAGE_TOO_LARGE', `A message may be at most ${this.limits.maxMessageBytes} bytes; this one has ${size}.`);
+      const message = `A message may be at most ${this.limits.maxMessageBytes} bytes; this one has ${size}.`;
+      this.enqueue(async () => this.replyError(null, 'MESSAGE_TOO_LARGE', message));
       return;
     }
     if (isBinary) {
-      this.replyError(null, 'BAD_MESSAGE', 'Send requests as JSON text frames, not binary.');
+      this.enqueue(async () => this.replyError(null, 'BAD_MESSAGE', 'Send requests as JSON text frames, not binary.'));
       return;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-    if (!this.bucket.take() || this.queued >= MAX_QUEUED) {
-      this.replyError(frameIdOfText(text), 'RATE_LIMITED', 'Too many requests on this connection: wait for answers before sending more.');
-      return;
-    }
+    const text = rawText(data);
     this.enqueue(async () => {
       const { response, after } = await handlers.handle(text);
       this.send(response);
@@ -142,4 +145,8 @@ export class SignalingConnection {
     this.missedPongs += 1;
     if (this.socket.readyState === this.socket.OPEN) this.socket.ping();
   }
+}
+
+function rawText(data: RawData): string {
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
 }
