@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: 'renderer',
     environment: 'jsdom',
+    // jsdom would print every refused connection of the API-client tests (which provoke them on purpose) as an error.
+    environmentOptions: { jsdom: { console: false } },
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,

@@ -1,4 +1,5 @@
 import {
+  BridgeChannels,
   DEFAULT_SETTINGS,
   SettingsPatchSchema,
   SettingsSchema,
@@ -44,18 +45,24 @@ export interface BrowserBridgeEnvironment {
 export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridge {
   const { storage } = env;
 
+  /** Stored settings, keeping each field that is still valid: one bad value does not lose the rest. */
   function readSettings(): Settings {
     const fallback = defaultSettings(env.location);
     const raw = storage.getItem(SETTINGS_KEY);
     if (!raw) return fallback;
+    let stored: unknown;
     try {
-      const stored: unknown = JSON.parse(raw);
-      const base = typeof stored === 'object' && stored !== null ? stored : {};
-      return SettingsSchema.parse({ ...fallback, ...base });
+      stored = JSON.parse(raw);
     } catch (error) {
-      log.warn('settingsGet() | stored settings unreadable, using defaults', error);
+      log.warn('settingsGet() | stored settings are not JSON, using defaults', error);
       return fallback;
     }
+    if (typeof stored !== 'object' || stored === null) return fallback;
+    const valid = Object.entries(SettingsPatchSchema.shape).flatMap(([key, schema]) => {
+      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
+      return parsed.success && parsed.data !== undefined ? [[key, parsed.data] as const] : [];
+    });
+    return SettingsSchema.parse({ ...fallback, ...Object.fromEntries(valid) });
   }
 
   return {
@@ -86,9 +93,9 @@ export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridg
       return null;
     },
     async shellOpenExternal(url) {
-      const { protocol } = new URL(url);
-      if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`Refusing to open a ${protocol} link`);
-      env.open?.(url, '_blank', 'noopener,noreferrer');
+      // Only http(s): the channel's schema refuses javascript:, file: and friends.
+      const safeUrl = parseUnknown(BridgeChannels['shell:openExternal'].request, url, 'link');
+      env.open?.(safeUrl, '_blank', 'noopener,noreferrer');
       return null;
     },
     // A browser has no main process pushing events: deep links arrive as the page URL instead.

@@ -1,12 +1,13 @@
 import {
   API_PREFIX,
+  EmptySchema,
   MeetingSchema,
   pageOf,
   type CreateMeetingRequest,
   type Meeting,
   type MeetingScope,
 } from '@meetai/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api } from '../../lib/http';
 
 const MeetingPageSchema = pageOf(MeetingSchema);
@@ -20,6 +21,6 @@ export const meetingsApi = {
   get: (id: number): Promise<Meeting> => api.get(`${base}/${id}`, MeetingSchema),
   byCode: (code: string): Promise<Meeting> => api.get(`${base}/by-code/${encodeURIComponent(code)}`, MeetingSchema),
   create: (body: CreateMeetingRequest): Promise<Meeting> => api.post(base, body, MeetingSchema),
-  end: (id: number): Promise<unknown> => api.post(`${base}/${id}/end`, undefined, z.unknown()),
-  remove: (id: number): Promise<unknown> => api.delete(`${base}/${id}`, z.unknown()),
+  end: (id: number): Promise<Meeting> => api.post(`${base}/${id}/end`, undefined, MeetingSchema),
+  remove: (id: number): Promise<null> => api.delete(`${base}/${id}`, EmptySchema),
 };

@@ -1,7 +1,7 @@
-import { API_PREFIX } from '@meetai/shared';
-import { z } from 'zod';
+import { API_PREFIX, EmptySchema } from '@meetai/shared';
 import { api } from '../../lib/http';
 
 export const roomApi = {
-  leave: (meetingId: number): Promise<unknown> => api.post(`${API_PREFIX}/meetings/${meetingId}/leave`, undefined, z.unknown()),
+  leave: (meetingId: number): Promise<null> =>
+    api.post(`${API_PREFIX}/meetings/${meetingId}/leave`, undefined, EmptySchema),
 };

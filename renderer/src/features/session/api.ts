@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  EmptySchema,
   TokenPairSchema,
   UserSchema,
   type LoginRequest,
@@ -7,7 +8,6 @@ import {
   type TokenPair,
   type User,
 } from '@meetai/shared';
-import { z } from 'zod';
 import { api } from '../../lib/http';
 
 export const authApi = {
@@ -17,7 +17,7 @@ export const authApi = {
     api.post(`${API_PREFIX}/auth/register`, body, UserSchema, { auth: false }),
   refresh: (refreshToken: string): Promise<TokenPair> =>
     api.post(`${API_PREFIX}/auth/refresh`, { refresh_token: refreshToken }, TokenPairSchema, { auth: false }),
-  logout: (refreshToken: string): Promise<unknown> =>
-    api.post(`${API_PREFIX}/auth/logout`, { refresh_token: refreshToken }, z.unknown(), { auth: false }),
+  logout: (refreshToken: string): Promise<null> =>
+    api.post(`${API_PREFIX}/auth/logout`, { refresh_token: refreshToken }, EmptySchema, { auth: false }),
   profile: (): Promise<User> => api.get(`${API_PREFIX}/users/profile`, UserSchema),
 };

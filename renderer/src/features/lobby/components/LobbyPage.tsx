@@ -8,6 +8,7 @@ import { Icon } from '../../../ui/Icon';
 import { TextField } from '../../../ui/TextField';
 import { parseMeetingId, useMeeting } from '../../meetings';
 import { useRoomStore } from '../../room';
+import { useSessionStore } from '../../session';
 import { updateSettings, useSettingsStore } from '../../settings';
 import { lobbyApi } from '../api';
 import { useLocalMedia, useMediaDevices } from '../hooks';
@@ -24,6 +25,7 @@ export function LobbyPage() {
   const id = parseMeetingId(useParams().id);
   const { meeting, error: loadError, reload } = useMeeting(id);
   const settings = useSettingsStore((s) => s.settings);
+  const userId = useSessionStore((s) => s.user?.id ?? null);
   const { isCameraOn, isMicOn, setCameraOn, setMicOn } = useLobbyStore();
   const media = useLocalMedia({
     camera: isCameraOn,
@@ -58,7 +60,8 @@ export function LobbyPage() {
     return <LoadingBlock label={t('app.loading')} testId="lobby-loading" />;
   }
 
-  const needsPasscode = meeting.has_passcode;
+  // The host is never asked for their own meeting's passcode.
+  const needsPasscode = meeting.has_passcode && meeting.host_id !== userId;
   const passcodeError =
     isApiError(joinError) && (joinError.code === 'WRONG_PASSCODE' || joinError.code === 'PASSCODE_REQUIRED')
       ? errorMessage(t, joinError)
@@ -116,7 +119,7 @@ export function LobbyPage() {
                 data-testid="toggle-mic"
               >
                 <Icon name={isMicOn ? 'mic' : 'micOff'} />
-                <span>{t('lobby.joinWithMic')}</span>
+                <span>{t('lobby.microphone')}</span>
               </button>
               <button
                 type="button"
@@ -126,11 +129,21 @@ export function LobbyPage() {
                 data-testid="toggle-camera"
               >
                 <Icon name={isCameraOn ? 'video' : 'videoOff'} />
-                <span>{t('lobby.joinWithCamera')}</span>
+                <span>{t('lobby.camera')}</span>
               </button>
             </div>
           </div>
-          <MicMeter stream={isMicOn ? media.stream : null} />
+          <div className="lobby__meter-row">
+            <Icon name={isMicOn ? 'mic' : 'micOff'} size={18} />
+            <MicMeter stream={isMicOn ? media.stream : null} />
+          </div>
+          {!isCameraOn || !isMicOn ? (
+            <p className="muted lobby__join-state" data-testid="lobby-join-state">
+              {[!isCameraOn ? t('lobby.joinCameraOff') : null, !isMicOn ? t('lobby.joinMicOff') : null]
+                .filter(Boolean)
+                .join(' ')}
+            </p>
+          ) : null}
           {media.status === 'failed' ? (
             <Notice tone="warning" testId="lobby-media-error">
               {t(`lobby.mediaErrors.${media.reason}`)}

@@ -1,4 +1,4 @@
-import { buildAppJoinLink } from '@meetai/shared';
+import { buildAppJoinLink, type MeetingScope, type MeetingStatus } from '@meetai/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,6 +15,9 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 import '../meetings.css';
 
 type Pending = 'end' | 'delete' | null;
+
+/** The home tab a meeting in this state is listed under. */
+const scopeOf: Record<MeetingStatus, MeetingScope> = { scheduled: 'upcoming', ongoing: 'ongoing', ended: 'past' };
 
 export function MeetingDetailsPage() {
   const { t, i18n } = useTranslation();
@@ -53,8 +56,7 @@ export function MeetingDetailsPage() {
         navigate('/', { replace: true });
         return;
       }
-      await meetingsApi.end(meeting.id);
-      reload();
+      useMeetingsStore.getState().upsertMeeting(await meetingsApi.end(meeting.id));
     } catch (failure) {
       setActionError(failure);
     } finally {
@@ -66,7 +68,7 @@ export function MeetingDetailsPage() {
   return (
     <div className="page details" data-testid="meeting-details" data-meeting-id={meeting.id}>
       <header className="details__header">
-        <Link to="/" className="muted">
+        <Link to={`/?tab=${scopeOf[meeting.status]}`} className="muted" data-testid="meeting-back">
           ← {t('nav.meetings')}
         </Link>
         <div className="details__title-row">

@@ -1,7 +1,7 @@
 import { ServerUrlSchema, type HealthReport } from '@meetai/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../../i18n/error-message';
 import { Notice } from '../../../ui/Feedback';
 import { TextField } from '../../../ui/TextField';
@@ -31,6 +31,7 @@ function failingChecks(report: HealthReport): string {
 export function ServerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { state } = useLocation();
   const savedUrl = useSettingsStore((s) => s.settings.server_url);
   const isSignedIn = useSessionStore((s) => s.status === 'signed-in');
   const [url, setUrl] = useState(savedUrl);
@@ -57,7 +58,7 @@ export function ServerPage() {
       if (parsed.data !== savedUrl && isSignedIn) await endSession();
       await updateSettings({ server_url: parsed.data });
       if (report.status === 'degraded') setCheck({ state: 'degraded', report });
-      else navigate(nextPath, { replace: true });
+      else navigate(nextPath, { replace: true, state });
     } catch (error) {
       setCheck({ state: 'failed', error });
     }
@@ -99,7 +100,7 @@ export function ServerPage() {
             </Notice>
           ) : null}
           <div className="server-page__actions">
-            <button type="button" className="button button--ghost" onClick={() => navigate(nextPath)}>
+            <button type="button" className="button button--ghost" onClick={() => navigate(nextPath, { state })}>
               {check.state === 'degraded' ? t('server.continue') : t('common.back')}
             </button>
             <button

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LanguageSelect, useSettingsStore } from '../../settings';
 import './auth.css';
 
@@ -8,6 +8,8 @@ import './auth.css';
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   const { t } = useTranslation();
   const serverUrl = useSettingsStore((s) => s.settings.server_url);
+  // Carries "where the user was going" through a detour to the server screen.
+  const { state } = useLocation();
   return (
     <main id="main" className="auth">
       <div className="auth__brand">
@@ -25,7 +27,7 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
         <span className="muted" data-testid="current-server">
           {t('server.current', { url: serverUrl })}
         </span>
-        <Link to="/server" data-testid="server-change-link">
+        <Link to="/server" state={state} data-testid="server-change-link">
           {t('server.change')}
         </Link>
         <LanguageSelect testId="auth-language-select" compact />
