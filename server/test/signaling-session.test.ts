@@ -49,6 +49,9 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     await bob.client.ok('setPreferredLayers', { consumerId: webcam.consumer.id, spatialLayer: 0, temporalLayer: 1 });
     await bob.client.ok('pauseConsumer', { consumerId: webcam.consumer.id });
     await bob.client.ok('resumeConsumer', { consumerId: webcam.consumer.id });
+    const restarted = await bob.client.ok('restartIce', { transportId: bob.peer.recvTransport!.id });
+    expect(restarted.iceParameters.usernameFragment).toBeTruthy();
+    await bob.peer.recvTransport!.restartIce({ iceParameters: restarted.iceParameters as never });
 
     expect(await metric(server, 'meetai_media_rooms')).toBe(1);
     expect(await metric(server, 'meetai_media_producers')).toBe(4);

@@ -44,7 +44,7 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
 
   registerMediaMetrics(options.metrics, pool, rooms);
   services.health.add('media', async () => {
-    const detail = `${pool.size} of ${pool.expectedSize} mediasoup workers running`;
+    const detail = `${pool.size} of ${pool.expectedSize} mediasoup workers running${pool.size ? ` (pid ${pool.pids.join(', ')})` : ''}`;
     if (pool.size === 0) return { status: 'down', message: `${detail}${pool.lastError ? `: ${pool.lastError}` : ''}` };
     return { status: pool.size < pool.expectedSize ? 'degraded' : 'ok', message: detail };
   });
