@@ -34,7 +34,3 @@ export function getBridge(): DesktopBridge {
       });
   return bridge;
 }
-
-export function isDesktop(): boolean {
-  return looksLikeBridge(window.desktop);
-}

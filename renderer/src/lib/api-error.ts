@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorCode } from '@meetai/shared';
+import type { ErrorCode } from '@meetai/shared';
 
 /** Failures that happen before or outside the server's envelope. */
 export const ClientErrorCodes = ['NETWORK_ERROR', 'TIMEOUT', 'NOT_A_MEETAI_SERVER', 'BAD_RESPONSE', 'SESSION_EXPIRED'] as const;
@@ -40,8 +40,4 @@ export function codeForStatus(status: number): ApiErrorCode {
   if (status === 503) return 'SERVICE_UNAVAILABLE';
   if (status >= 500) return 'INTERNAL';
   return 'BAD_RESPONSE';
-}
-
-export function isKnownErrorCode(value: unknown): value is ApiErrorCode {
-  return isErrorCode(value) || (ClientErrorCodes as readonly string[]).includes(value as string);
 }

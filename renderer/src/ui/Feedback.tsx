@@ -2,10 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from './Icon';
 
-export function Spinner({ label }: { label?: string }) {
-  return <span className="spinner" role={label ? 'status' : undefined} aria-label={label} />;
-}
-
 export function LoadingBlock({ label, testId }: { label: string; testId?: string }) {
   return (
     <div className="loading-block" role="status" aria-live="polite" data-testid={testId}>
