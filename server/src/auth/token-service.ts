@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { UserRoleSchema, type UserRole } from '@meetai/shared';
@@ -27,9 +27,15 @@ export type TokenServiceOptions = {
 
 export class TokenService {
   private readonly now: () => number;
+  /** Imported once: handing jose raw bytes (or a KeyObject) imports the key again on every sign and verify. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(private readonly options: TokenServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.key = webcrypto.subtle.importKey('raw', options.secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
   }
 
   async issueAccessToken(user: Omit<AuthUser, 'sessionId'>, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -42,7 +48,7 @@ export class TokenService {
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAtS)
-      .sign(this.options.secret);
+      .sign(await this.key);
     return { token, expiresAt: new Date(expiresAtS * 1000) };
   }
 
@@ -50,7 +56,7 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AuthUser> {
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(token, this.options.secret, {
+      ({ payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
