@@ -25,8 +25,16 @@ export interface ScreenSource {
   capture(): Promise<MediaStream>;
 }
 
-export function displayMediaScreenSource(mediaDevices: MediaDevices): ScreenSource {
-  return { capture: () => mediaDevices.getDisplayMedia({ video: SCREEN_CONSTRAINTS, audio: false }) };
+/** Pages served over plain http (other than localhost) get no `navigator.mediaDevices` at all. */
+function unsupported(): Promise<never> {
+  return Promise.reject(new DOMException('Media capture needs a secure (https) page', 'NotSupportedError'));
+}
+
+export function displayMediaScreenSource(mediaDevices: MediaDevices | undefined): ScreenSource {
+  return {
+    capture: () =>
+      mediaDevices?.getDisplayMedia ? mediaDevices.getDisplayMedia({ video: SCREEN_CONSTRAINTS, audio: false }) : unsupported(),
+  };
 }
 
 function deviceConstraint(deviceId: string | null): MediaTrackConstraints {
@@ -39,7 +47,16 @@ function firstTrack(stream: MediaStream, kind: 'audio' | 'video'): MediaStreamTr
   return track;
 }
 
-export function createBrowserCapture(mediaDevices: MediaDevices, screenSource: ScreenSource): MediaCapture {
+export function createBrowserCapture(mediaDevices: MediaDevices | undefined, screenSource: ScreenSource): MediaCapture {
+  if (!mediaDevices) {
+    return {
+      getMicrophone: unsupported,
+      getCamera: unsupported,
+      getScreen: unsupported,
+      listDevices: async () => [],
+      onDeviceChange: () => () => undefined,
+    };
+  }
   return {
     async getMicrophone(deviceId) {
       const stream = await mediaDevices.getUserMedia({ audio: { ...MIC_CONSTRAINTS, ...deviceConstraint(deviceId) } });

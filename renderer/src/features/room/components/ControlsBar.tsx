@@ -1,0 +1,137 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  selectIsCameraOff,
+  selectIsHandRaised,
+  selectIsMuted,
+  selectIsSharingScreen,
+  selectParticipantCount,
+} from '../../../room/room-selectors';
+import { Icon } from '../../../ui/Icon';
+import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
+import { DeviceMenu } from './DeviceMenu';
+import { RoomIcon } from './RoomIcon';
+
+interface ControlButtonProps {
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+  isActive?: boolean;
+  isPressed?: boolean;
+  tone?: 'default' | 'off' | 'danger';
+  testId: string;
+  badge?: ReactNode;
+}
+
+function ControlButton({ label, icon, onClick, isActive, isPressed, tone = 'default', testId, badge }: ControlButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`room-control room-control--${tone}${isActive ? ' room-control--active' : ''}`}
+      onClick={onClick}
+      aria-pressed={isPressed}
+      title={label}
+      data-testid={testId}
+    >
+      {icon}
+      <span className="room-control__label">{label}</span>
+      {badge}
+    </button>
+  );
+}
+
+/** The bar under the video: every action on our own media and the room's panels. */
+export function ControlsBar() {
+  const { t } = useTranslation('room');
+  const controller = useRoomClient();
+  const ui = useRoomUi();
+  const isMuted = useRoomState(selectIsMuted);
+  const isCameraOff = useRoomState(selectIsCameraOff);
+  const isSharing = useRoomState(selectIsSharingScreen);
+  const isHandRaised = useRoomState(selectIsHandRaised);
+  const unread = useRoomState((s) => s.unreadChatCount);
+  const panel = useRoomState((s) => s.panel);
+  const layout = useRoomState((s) => s.layout);
+  const participantCount = useRoomState(selectParticipantCount);
+
+  return (
+    <div className="controls-bar" role="toolbar" aria-label={t('controls.toolbar')}>
+      <div className="controls-bar__group">
+        <ControlButton
+          label={isMuted ? t('controls.unmute') : t('controls.mute')}
+          icon={<Icon name={isMuted ? 'micOff' : 'mic'} />}
+          tone={isMuted ? 'off' : 'default'}
+          isPressed={isMuted}
+          onClick={() => void (isMuted ? controller.unmuteMic() : controller.muteMic())}
+          testId="toggle-mic"
+        />
+        <ControlButton
+          label={isCameraOff ? t('controls.startVideo') : t('controls.stopVideo')}
+          icon={<Icon name={isCameraOff ? 'videoOff' : 'video'} />}
+          tone={isCameraOff ? 'off' : 'default'}
+          isPressed={isCameraOff}
+          onClick={() => void (isCameraOff ? controller.enableWebcam() : controller.disableWebcam())}
+          testId="toggle-camera"
+        />
+        <DeviceMenu />
+      </div>
+      <div className="controls-bar__group">
+        <ControlButton
+          label={isSharing ? t('controls.stopSharing') : t('controls.shareScreen')}
+          icon={<RoomIcon name={isSharing ? 'screenOff' : 'screen'} />}
+          isActive={isSharing}
+          isPressed={isSharing}
+          onClick={() => void (isSharing ? controller.stopScreenShare() : controller.startScreenShare())}
+          testId="toggle-screen"
+        />
+        <ControlButton
+          label={isHandRaised ? t('controls.lowerHand') : t('controls.raiseHand')}
+          icon={<RoomIcon name="hand" />}
+          isActive={isHandRaised}
+          isPressed={isHandRaised}
+          onClick={() => void (isHandRaised ? controller.lowerHand() : controller.raiseHand())}
+          testId="raise-hand"
+        />
+        <ControlButton
+          label={layout === 'grid' ? t('controls.speakerView') : t('controls.gridView')}
+          icon={<RoomIcon name={layout === 'grid' ? 'speakerView' : 'grid'} />}
+          onClick={() => ui.setLayout(layout === 'grid' ? 'speaker' : 'grid')}
+          testId="layout-toggle"
+        />
+        <ControlButton
+          label={t('controls.chat')}
+          icon={<RoomIcon name="chat" />}
+          isActive={panel === 'chat'}
+          isPressed={panel === 'chat'}
+          onClick={() => ui.togglePanel('chat')}
+          testId="chat-toggle"
+          badge={
+            unread > 0 ? (
+              <span className="room-control__badge" data-testid="chat-unread" aria-label={t('controls.unread', { count: unread })}>
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null
+          }
+        />
+        <ControlButton
+          label={t('controls.participants')}
+          icon={<Icon name="users" />}
+          isActive={panel === 'participants'}
+          isPressed={panel === 'participants'}
+          onClick={() => ui.togglePanel('participants')}
+          testId="participants-toggle"
+          badge={<span className="room-control__count">{participantCount}</span>}
+        />
+      </div>
+      <div className="controls-bar__group">
+        <ControlButton
+          label={t('controls.leave')}
+          icon={<RoomIcon name="leave" />}
+          tone="danger"
+          onClick={() => void controller.leave()}
+          testId="leave-button"
+        />
+      </div>
+    </div>
+  );
+}

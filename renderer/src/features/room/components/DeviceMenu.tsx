@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { DeviceOption } from '../../../room/media/capture';
+import { useRoomClient, useRoomState } from '../hooks';
+import { RoomIcon } from './RoomIcon';
+
+function DeviceSelect({
+  label,
+  devices,
+  value,
+  unnamed,
+  onChange,
+  testId,
+}: {
+  label: string;
+  devices: DeviceOption[];
+  value: string | null;
+  unnamed: (index: number) => string;
+  onChange: (deviceId: string) => void;
+  testId: string;
+}) {
+  const id = useId();
+  const { t } = useTranslation('room');
+  return (
+    <div className="device-menu__field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+        {value === null ? <option value="">{t('controls.systemDefault')}</option> : null}
+        {devices.map((device, index) => (
+          <option key={device.deviceId} value={device.deviceId}>
+            {device.label || unnamed(index + 1)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Switch microphone or camera mid-meeting; the new device replaces the old one's track in place. */
+export function DeviceMenu() {
+  const { t } = useTranslation('room');
+  const controller = useRoomClient();
+  const [isOpen, setIsOpen] = useState(false);
+  const microphones = useRoomState(useShallow((s) => s.devices.filter((d) => d.kind === 'audioinput')));
+  const cameras = useRoomState(useShallow((s) => s.devices.filter((d) => d.kind === 'videoinput')));
+  const micDeviceId = useRoomState((s) => s.micDeviceId);
+  const cameraDeviceId = useRoomState((s) => s.cameraDeviceId);
+  const menuId = useId();
+
+  const toggle = () => {
+    if (!isOpen) void controller.refreshDevices();
+    setIsOpen(!isOpen);
+  };
+
+  return (
+    <div className="device-menu">
+      <button
+        type="button"
+        className="room-button room-button--small"
+        aria-expanded={isOpen}
+        aria-controls={menuId}
+        aria-label={t('controls.devices')}
+        title={t('controls.devices')}
+        onClick={toggle}
+        data-testid="device-menu-toggle"
+      >
+        <RoomIcon name="chevronUp" size={16} />
+      </button>
+      {isOpen ? (
+        <div className="device-menu__panel" id={menuId} role="group" aria-label={t('controls.devices')}>
+          <DeviceSelect
+            label={t('controls.microphone')}
+            devices={microphones}
+            value={micDeviceId}
+            unnamed={(index) => t('controls.unnamedMicrophone', { index })}
+            onChange={(deviceId) => void controller.switchMicrophone(deviceId)}
+            testId="mic-select"
+          />
+          <DeviceSelect
+            label={t('controls.camera')}
+            devices={cameras}
+            value={cameraDeviceId}
+            unnamed={(index) => t('controls.unnamedCamera', { index })}
+            onChange={(deviceId) => void controller.switchCamera(deviceId)}
+            testId="camera-select"
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

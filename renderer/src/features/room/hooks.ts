@@ -1,0 +1,46 @@
+import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { RoomController } from '../../room/room-controller';
+import type { LocalSource, RoomState, RoomUiActions } from '../../room/room-store';
+import { RoomContext, type RoomContextValue } from './room-context';
+
+function useRoomContext(): RoomContextValue {
+  const value = useContext(RoomContext);
+  if (!value) throw new Error('Room hooks are used inside <RoomContext.Provider> only');
+  return value;
+}
+
+/** User intents (mute, share, leave, ...) go through this; components never touch media objects. */
+export function useRoomClient(): RoomController {
+  return useRoomContext().controller;
+}
+
+/** Reads the room store through a selector; re-renders only when the selected value changes. */
+export function useRoomState<T>(selector: (state: RoomState) => T): T {
+  return useStore(useRoomContext().store, selector);
+}
+
+export function useRoomUi(): RoomUiActions {
+  return useRoomContext().ui;
+}
+
+/** A remote track by consumer id, kept current as consumers come and go. */
+export function useTrack(consumerId: string | null): MediaStreamTrack | null {
+  const controller = useRoomClient();
+  return useSyncExternalStore(controller.subscribeTracks, () => (consumerId ? controller.getTrack(consumerId) : null));
+}
+
+export function useLocalTrack(source: LocalSource): MediaStreamTrack | null {
+  const controller = useRoomClient();
+  return useSyncExternalStore(controller.subscribeTracks, () => controller.getLocalTrack(source));
+}
+
+/** The current time, refreshed every `intervalMs`, for clocks. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
