@@ -85,11 +85,27 @@ export async function buildApp(config: Config): Promise<App> {
     version: SERVER_VERSION,
   });
   if (mounted.has('auth')) {
-    await app.register(authModule, { prefix: API_PREFIX, ...services, db: database.db, loginLimits: config.loginLimits });
+    const { auth, profiles, health } = services;
+    await app.register(authModule, {
+      prefix: API_PREFIX,
+      db: database.db,
+      auth,
+      profiles,
+      health,
+      loginLimits: config.loginLimits,
+    });
     await ensureFirstAdmin(database.db, services.auth, config.admin, app.log);
   }
   if (mounted.has('meetings')) {
-    await app.register(meetingsModule, { prefix: API_PREFIX, ...services, db: database.db, publicUrl: config.publicUrl });
+    const { meetings, attendance, health } = services;
+    await app.register(meetingsModule, {
+      prefix: API_PREFIX,
+      db: database.db,
+      meetings,
+      attendance,
+      health,
+      publicUrl: config.publicUrl,
+    });
   }
   if (mounted.has('signaling')) {
     await app.register(signalingModule, { services, media: config.media, signaling: config.signaling, metrics });
