@@ -60,7 +60,7 @@ describe('ControlsBar', () => {
       },
     });
     fireEvent.click(screen.getByTestId('device-menu-toggle'));
-    fireEvent.change(screen.getByTestId('camera-select'), { target: { value: 'cam-2' } });
+    fireEvent.change(screen.getByTestId('room-camera-select'), { target: { value: 'cam-2' } });
     expect(controller.switchCamera).toHaveBeenCalledWith('cam-2');
   });
 });

@@ -75,7 +75,7 @@ export function DeviceMenu() {
             value={micDeviceId}
             unnamed={(index) => t('controls.unnamedMicrophone', { index })}
             onChange={(deviceId) => void controller.switchMicrophone(deviceId)}
-            testId="mic-select"
+            testId="room-mic-select"
           />
           <DeviceSelect
             label={t('controls.camera')}
@@ -83,7 +83,7 @@ export function DeviceMenu() {
             value={cameraDeviceId}
             unnamed={(index) => t('controls.unnamedCamera', { index })}
             onChange={(deviceId) => void controller.switchCamera(deviceId)}
-            testId="camera-select"
+            testId="room-camera-select"
           />
         </div>
       ) : null}
