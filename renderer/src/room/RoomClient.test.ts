@@ -274,6 +274,20 @@ describe('RoomClient leave and close', () => {
     expect(server.connections).toHaveLength(1);
   });
 
+  it('ending the meeting as host is not reported as a failure when the end notice beats the answer', async () => {
+    const server = new FakeServer();
+    server.selfRole = 'host';
+    server.on('endMeeting', (_data, connection) => {
+      connection.notify({ type: 'meetingEnded', data: { reason: 'host-ended' } });
+      return {};
+    });
+    const { client, state } = setup(bothOn, server);
+    await client.join();
+    await client.endMeeting();
+    expect(state()).toMatchObject({ connectionState: 'closed', closeReason: 'host-ended' });
+    expect(state().notices.map((notice) => notice.key)).not.toContain('actionFailed');
+  });
+
   it('ends the room when the host ends the meeting or removes us', async () => {
     const first = setup();
     await first.client.join();

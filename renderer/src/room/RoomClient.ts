@@ -438,7 +438,8 @@ export class RoomClient implements RoomController {
 
   private async hostRequest<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<boolean> {
     const result = await this.requestQuietly(method, data);
-    if (!result) this.actions.pushNotice('actionFailed');
+    // Ending the meeting closes the room (meetingEnded) before its own answer arrives: not a failure.
+    if (!result && !this.isClosed) this.actions.pushNotice('actionFailed');
     return result !== null;
   }
 
@@ -464,7 +465,7 @@ export class RoomClient implements RoomController {
     try {
       return await signaling.request(method, data);
     } catch (error) {
-      log.warn(`${method} | failed`, error);
+      if (!this.isClosed) log.warn(`${method} | failed`, error);
       return null;
     }
   }

@@ -145,6 +145,16 @@ describe('SignalingClient notifications and bad frames', () => {
     expect(warn).toHaveBeenCalledTimes(5);
   });
 
+  it('ignores frames that arrive after it closed', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, socket } = await connected();
+    const pending = client.request('endMeeting', {});
+    client.close();
+    socket.receive({ id: socket.lastId(), ok: true, data: {} });
+    await expect(pending).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('tells close listeners whether the client asked for the close', async () => {
     const first = await connected();
     const byServer = vi.fn();

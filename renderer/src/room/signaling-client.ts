@@ -203,6 +203,8 @@ export class SignalingClient implements SignalingConnection {
   }
 
   private handleFrame(text: string): void {
+    // Frames can still trickle in after close() (answers to requests it already rejected).
+    if (this.isClosed) return;
     let frame: unknown;
     try {
       frame = JSON.parse(text);

@@ -87,5 +87,10 @@ class MediasoupDevice implements MediaDevice {
   }
 }
 
+/** Wraps a Device built elsewhere, e.g. with mediasoup-client's FakeHandler to drive a real server from Node. */
+export function adaptMediasoupDevice(device: Device): MediaDevice {
+  return new MediasoupDevice(device);
+}
+
 /** Detects the browser's handler (Chrome111 in Chromium and Electron). */
-export const createMediasoupDevice: DeviceFactory = async () => new MediasoupDevice(await Device.factory());
+export const createMediasoupDevice: DeviceFactory = async () => adaptMediasoupDevice(await Device.factory());
