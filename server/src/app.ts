@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -66,6 +67,13 @@ export async function buildApp(config: Config): Promise<App> {
   app.log.info({ file: database.location, applied: database.migrations.applied }, 'database ready');
 
   // External plugins.
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
   await app.register(rateLimit, { global: false });
   // Frames above the signaling limit get an error reply; this hard cap only stops absurd ones.
   await app.register(websocket, { options: { maxPayload: config.signaling.maxMessageBytes * 4 } });

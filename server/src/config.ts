@@ -74,7 +74,16 @@ const EnvSchema = z.object({
   SIGNALING_MAX_MESSAGE_BYTES: PositiveIntSchema.optional(),
   SIGNALING_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).optional(),
   SIGNALING_HEARTBEAT_MS: PositiveIntSchema.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, 'Each origin is scheme://host[:port]')))
+    .optional(),
 });
+
+/** The desktop app's pages (`app://meetai`) and Vite's dev server are other origins than the gateway. */
+const DEFAULT_CORS_ORIGINS = ['app://meetai', 'http://localhost:5173'];
 
 export type Config = {
   port: number;
@@ -94,6 +103,8 @@ export type Config = {
   loginLimits: { perAccount: number; perIp: number; windowS: number };
   media: MediaSettings;
   signaling: SignalingSettings;
+  /** Origins other than the gateway's own that may call the API from a browser context. */
+  corsOrigins: string[];
 };
 
 export class ConfigError extends Error {
@@ -152,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reconnectGraceMs: e.SIGNALING_RECONNECT_GRACE_MS ?? DEFAULT_SIGNALING_SETTINGS.reconnectGraceMs,
       heartbeatMs: e.SIGNALING_HEARTBEAT_MS ?? DEFAULT_SIGNALING_SETTINGS.heartbeatMs,
     },
+    corsOrigins: e.CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS,
   };
 }
 

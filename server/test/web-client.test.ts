@@ -22,13 +22,32 @@ afterAll(async () => {
 });
 
 describe('the web build at /', () => {
-  it('serves index.html at / and for client-side routes such as /j/<code>', async () => {
-    for (const url of ['/', '/j/123-456-789', '/meetings/42?tab=details']) {
+  it('serves index.html at / and for client-side routes', async () => {
+    for (const url of ['/', '/meetings/42?tab=details']) {
       const response = await call(t.app, 'GET', url);
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/text\/html/);
       expect(response.body).toBe(INDEX);
     }
+  });
+
+  it('redirects invite links /j/<code> to the client route, with the code in canonical form', async () => {
+    const response = await call(t.app, 'GET', '/j/123456789');
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/#/join/123-456-789');
+  });
+
+  it('answers the desktop app origin app://meetai with CORS headers, and not an unknown origin', async () => {
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/meetings',
+      headers: { origin: 'app://meetai', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('app://meetai');
+    expect(String(preflight.headers['access-control-allow-headers']).toLowerCase()).toContain('authorization');
+    const stranger = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('serves hashed assets as immutable and index.html as always-revalidate', async () => {

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { WEB_JOIN_PATH, normalizeMeetingCode } from '@meetai/shared';
 import type { HealthRegistry } from '../observability/health-registry';
 import type { PageFallback } from '../http/not-found';
 import { notBuiltPage } from './not-built-page';
 
 /**
  * Serves the renderer's web build at `/`. Paths without a file extension that
- * match no file (`/j/123-456-789`, `/meetings`) get index.html, because the
+ * match no file (`/meetings`) get index.html, because the
  * React router reads the path at boot. Returns the not-found fallback that does this.
  */
 export async function installWebClient(app: FastifyInstance, webDir: string, health: HealthRegistry): Promise<PageFallback> {
@@ -18,6 +19,14 @@ export async function installWebClient(app: FastifyInstance, webDir: string, hea
       ? { status: 'ok' }
       : { status: 'degraded', message: `The web client is not built (no ${indexFile}): run npm run build -w @meetai/renderer` },
   );
+
+  // Invite links are `/j/<code>`; the client routes by hash (so it also works
+  // from file:// in Electron), and relative asset URLs would not resolve under `/j/`.
+  app.get(`${WEB_JOIN_PATH}/:code`, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    const canonical = normalizeMeetingCode(code) ?? code;
+    return reply.redirect(`/#/join/${encodeURIComponent(canonical)}`, 302);
+  });
 
   if (!existsSync(indexFile)) {
     return async (request, reply) => {

@@ -26,6 +26,8 @@ export async function buildTestApp(env: Record<string, string> = {}, dataDir?: s
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_URL: TEST_PUBLIC_URL,
     WEB_DIR: path.join(dir, 'no-web-build'),
+    // One worker is enough for a test and halves the processes each test file starts.
+    MEDIASOUP_WORKERS: '1',
     ...env,
   });
   const app = await buildApp(config);
