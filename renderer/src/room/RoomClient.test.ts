@@ -248,6 +248,17 @@ describe('RoomClient microphone and camera', () => {
     expect(server.last.requestsOf('closeProducer')).toEqual([{ producerId: screenProducerId }]);
     expect(state().localProducers.screen).toBeUndefined();
   });
+
+  it('turns the camera off and says so when the device goes away', async () => {
+    const { client, server, state } = setup();
+    await client.join();
+    const producerId = client.producers.get('webcam')?.id;
+    server.capture.tracksOf('webcam')[0]?.end();
+    await settle();
+    expect(server.last.requestsOf('closeProducer')).toEqual([{ producerId }]);
+    expect(state().self?.state.isCameraOff).toBe(true);
+    expect(state().notices.at(-1)?.key).toBe('cameraUnavailable');
+  });
 });
 
 describe('RoomClient leave and close', () => {

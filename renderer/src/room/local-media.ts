@@ -42,7 +42,10 @@ export class LocalMedia {
     this.isMicMuted = !choices.isMicOn;
     this.tracks = new LocalTracks(capture, registry, actions, choices, {
       isClosed: () => host.isClosed(),
-      onScreenEnded: () => void this.disable('screen'),
+      onTrackEnded: (source) => {
+        if (source !== 'screen') this.actions.pushNotice(CAPTURE_NOTICE[source]);
+        void this.disable(source);
+      },
     });
   }
 

@@ -33,7 +33,7 @@ export class LocalTracks {
     private readonly registry: TrackRegistry,
     private readonly actions: RoomActions,
     choices: JoinMediaChoices,
-    private readonly hooks: { isClosed(): boolean; onScreenEnded(): void },
+    private readonly hooks: { isClosed(): boolean; onTrackEnded(source: LocalSource): void },
   ) {
     this.choices = { ...choices };
     actions.setSelectedDevices({ micDeviceId: choices.micDeviceId, cameraDeviceId: choices.cameraDeviceId });
@@ -63,8 +63,7 @@ export class LocalTracks {
       track.stop();
       return !this.hooks.isClosed();
     }
-    if (source === 'screen') track.addEventListener('ended', () => this.hooks.onScreenEnded());
-    this.registry.setLocal(source, track);
+    this.keep(source, track);
     return true;
   }
 
@@ -92,7 +91,7 @@ export class LocalTracks {
   commit(source: LocalSource, track: MediaStreamTrack): void {
     const old = this.get(source);
     if (old && old !== track) old.stop();
-    this.registry.setLocal(source, track);
+    this.keep(source, track);
   }
 
   setChosen(source: LocalSource, isOn: boolean): void {
@@ -119,6 +118,17 @@ export class LocalTracks {
 
   watchDevices(): () => void {
     return this.capture.onDeviceChange(() => void this.refreshDevices());
+  }
+
+  /**
+   * `ended` fires only when the track ends without us (stop() does not fire it):
+   * the user stopped sharing from the browser's own bar, or unplugged the device.
+   */
+  private keep(source: LocalSource, track: MediaStreamTrack): void {
+    track.addEventListener('ended', () => {
+      if (this.get(source) === track) this.hooks.onTrackEnded(source);
+    });
+    this.registry.setLocal(source, track);
   }
 
   private open(source: LocalSource, deviceId: string | null): Promise<MediaStreamTrack> {

@@ -1,7 +1,8 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { peerFixture } from '../../../room/testing/fake-server';
 import { fakeTrack } from '../../../room/testing/fake-track';
+import { TrackRegistry } from '../../../room/track-registry';
 import { fakeController, renderRoom, seedJoined } from '../testing/render-room';
 import { ParticipantTile } from './ParticipantTile';
 import { VideoGrid, gridShape } from './VideoGrid';
@@ -81,6 +82,26 @@ describe('ParticipantTile', () => {
     expect(theirs?.getAttribute('data-speaking')).toBe('true');
     expect(theirs?.getAttribute('data-camera-off')).toBe('false');
     expect(mine?.textContent).toContain('Mei Lin (you)');
+  });
+
+  it('shows a remote camera as soon as its track arrives', () => {
+    const registry = new TrackRegistry();
+    const controller = fakeController();
+    controller.subscribeTracks.mockImplementation(registry.subscribe);
+    controller.getTrack.mockImplementation((id: string) => registry.getRemote(id));
+    renderRoom(<ParticipantTile peerId="peer-2" />, {
+      controller,
+      seed: (actions) => {
+        seedJoined(actions, self, others(1));
+        actions.addConsumer({ consumerId: 'consumer-1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null });
+      },
+    });
+    expect(screen.queryByTestId('tile-video')).toBeNull();
+    const track = fakeTrack('video');
+    act(() => registry.setRemote('consumer-1', track));
+    expect(screen.getByTestId('tile-video').getAttribute('data-track-id')).toBe(track.id);
+    act(() => registry.deleteRemote('consumer-1'));
+    expect(screen.queryByTestId('tile-video')).toBeNull();
   });
 
   it('shows the connection quality measured for the peer', () => {

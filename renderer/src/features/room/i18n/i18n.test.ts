@@ -26,6 +26,11 @@ describe('room translations', () => {
     }
   });
 
+  it('are actually Chinese in zh-CN, not copies of the English', () => {
+    const copies = keysOf(en).filter((key) => valueAt(zhCN, key) === valueAt(en, key));
+    expect(copies).toEqual([]);
+  });
+
   it('leave no string empty', () => {
     for (const key of keysOf(zhCN)) expect(String(valueAt(zhCN, key)).trim(), key).not.toBe('');
   });
