@@ -42,6 +42,9 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${port}`,
       WEB_DIR: 'renderer/dist',
       LOG_LEVEL: 'warn',
+      // Browsers and server share the loopback interface here.
+      MEDIASOUP_LISTEN_IP: '127.0.0.1',
+      MEDIASOUP_ANNOUNCED_IP: '127.0.0.1',
     },
   },
 });
