@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { RoomController } from '../../room/room-controller';
 import type { LocalSource, RoomState, RoomUiActions } from '../../room/room-store';
@@ -24,15 +24,21 @@ export function useRoomUi(): RoomUiActions {
   return useRoomContext().ui;
 }
 
+/** Subscribes through the controller itself: its methods need their `this`. */
+function useTrackSubscription(): (listener: () => void) => () => void {
+  const controller = useRoomClient();
+  return useCallback((listener: () => void) => controller.subscribeTracks(listener), [controller]);
+}
+
 /** A remote track by consumer id, kept current as consumers come and go. */
 export function useTrack(consumerId: string | null): MediaStreamTrack | null {
   const controller = useRoomClient();
-  return useSyncExternalStore(controller.subscribeTracks, () => (consumerId ? controller.getTrack(consumerId) : null));
+  return useSyncExternalStore(useTrackSubscription(), () => (consumerId ? controller.getTrack(consumerId) : null));
 }
 
 export function useLocalTrack(source: LocalSource): MediaStreamTrack | null {
   const controller = useRoomClient();
-  return useSyncExternalStore(controller.subscribeTracks, () => controller.getLocalTrack(source));
+  return useSyncExternalStore(useTrackSubscription(), () => controller.getLocalTrack(source));
 }
 
 /** The current time, refreshed every `intervalMs`, for clocks. */
