@@ -38,7 +38,7 @@ function readJson(file) {
   }
 }
 
-for (const project of ['shared', 'server', 'renderer', 'electron', 'e2e']) {
+for (const project of ['shared', 'server', 'renderer', 'electron', 'e2e', 'bench']) {
   console.log(`\n== typecheck ${project}`);
   const ok = run(bin('tsc'), ['-p', project]) === 0;
   record(`typecheck ${project}`, ok ? 1 : 0, ok ? 0 : 1);
