@@ -3,8 +3,7 @@
 // port, then open the desktop app if an Electron runtime is installed, or say
 // which URL to open in a browser (and why) when it is not.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +36,11 @@ if (isStale(path.join(root, 'renderer/dist/index.html'), ['renderer/src', 'rende
   run('building the web client (renderer changed since the last build)', ['run', 'build', '-w', '@meetai/renderer']);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+if (isStale(path.join(root, 'server/dist/main.mjs'), ['server/src', 'shared/src', 'server/package.json'])) {
+  run('building the server (sources changed since the last build)', ['run', 'build', '-w', '@meetai/server']);
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.mjs'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, PORT: String(port) },
@@ -61,14 +64,20 @@ async function waitForHealth() {
   return false;
 }
 
+/**
+ * The Electron runtime's path, or null. Not `require('electron')`: that tries
+ * to download the runtime when it is missing, which fails on offline machines.
+ */
 function electronBinary() {
-  try {
-    // The electron package resolves to the runtime's path, which exists only when its download succeeded.
-    const binary = createRequire(path.join(root, 'electron/package.json'))('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
+  const packageDir = path.join(root, 'node_modules/electron');
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    return existsSync(binary) ? binary : null;
   }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 if (!(await waitForHealth())) {

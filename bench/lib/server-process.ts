@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,9 +24,12 @@ async function freePort(): Promise<number> {
  * apart from the load generator), on a free port with a fresh data dir.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  // Measure what `npm start` runs: the bundled server under plain node.
+  const built = spawnSync('npm', ['run', 'build', '-w', '@meetai/server'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the server failed');
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetai-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['server/dist/main.mjs'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
