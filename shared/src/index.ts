@@ -10,3 +10,4 @@ export * from './contracts/rest/auth';
 export * from './contracts/rest/meetings';
 export * from './contracts/rest/health';
 export * from './contracts/signaling';
+export * from './contracts/rest/admin';

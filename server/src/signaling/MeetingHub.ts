@@ -135,6 +135,17 @@ export class MeetingHub {
     await this.remove(peer, { markLeft: true });
   }
 
+  /**
+   * An operator cut this peer's connection: it goes into its reconnection
+   * grace like any dropped socket. False when there is no live socket to cut.
+   */
+  disconnect(peerId: string): boolean {
+    const link = this.peers.get(peerId)?.link;
+    if (!link?.isOpen) return false;
+    link.terminate();
+    return true;
+  }
+
   /** The user left the meeting elsewhere (REST `/leave`): close their sockets here too. */
   async dropUser(userId: number): Promise<void> {
     for (const peer of [...this.peers.values()].filter((p) => p.user.id === userId)) {

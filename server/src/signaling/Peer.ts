@@ -12,6 +12,8 @@ export interface PeerLink {
   readonly isOpen: boolean;
   notify<T extends SignalingNotificationType>(type: T, data: SignalingNotificationData<T>): void;
   close(code: SignalingCloseCode, reason: string): void;
+  /** Cuts the connection without a closing handshake, as a network failure would. */
+  terminate(): void;
 }
 
 /**

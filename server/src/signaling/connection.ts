@@ -87,6 +87,10 @@ export class SignalingConnection {
     });
   }
 
+  terminate(): void {
+    this.socket.terminate();
+  }
+
   private receive(handlers: ConnectionHandlers, data: RawData, isBinary: boolean): void {
     this.missedPongs = 0;
     if (this.isClosing) return;

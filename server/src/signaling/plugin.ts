@@ -5,6 +5,7 @@ import type { MediaSettings } from '../media/media-settings';
 import { RoomRegistry } from '../media/room-registry';
 import { WorkerPool } from '../media/worker-pool';
 import type { AppServices } from '../services';
+import { adminRoute } from './admin-route';
 import { ChatRepository } from './chat-repository';
 import type { SignalingServices } from './handlers/types';
 import { MeetingHubs } from './meeting-hubs';
@@ -58,6 +59,7 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   ];
 
   await app.register(ticketRoute, { tickets, hubs, meetings: services.meetings, attendance: services.attendance });
+  await app.register(adminRoute, { hubs });
   await app.register(socketRoute, {
     tickets,
     hubs,
