@@ -26,7 +26,7 @@ export const SignalingRequests = {
       .object({
         displayName: z.string().trim().min(1).max(64),
         rtpCapabilities: RtpCapabilitiesSchema,
-        state: PeerStateSchema.partial().optional(),
+        state: PeerStateSchema.partial().strict().optional(),
       })
       .strict(),
     response: z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const TicketRequestSchema = z
   .object({
     /** The peer id of a previous connection, to resume it within the reconnection grace period. */
-    resume_peer_id: z.string().max(128).optional(),
+    resume_peer_id: z.string().min(1).max(128).optional(),
   })
   .strict();
 export type TicketRequest = z.infer<typeof TicketRequestSchema>;
