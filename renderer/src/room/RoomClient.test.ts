@@ -85,6 +85,27 @@ describe('RoomClient.join', () => {
     expect(mic?.options.codecOptions).toMatchObject({ opusDtx: true, opusFec: true });
   });
 
+  it('tells the others the camera and mic are on when they open after the join was sent', async () => {
+    const server = new FakeServer();
+    let release = () => undefined as void;
+    server.capture.gate = new Promise((resolve) => (release = resolve));
+    server.on('join', (data, connection) => {
+      release();
+      return server.defaults.join!(data, connection);
+    });
+    const { client, state } = setup(bothOn, server);
+    await client.join();
+    expect(server.last.requestsOf('join')[0]).toMatchObject({ state: { isMuted: true, isCameraOff: true } });
+    expect(server.last.requestsOf('updatePeerState').at(-1)).toEqual({ isMuted: false, isCameraOff: false, isHandRaised: false });
+    expect(state().self?.state).toMatchObject({ isMuted: false, isCameraOff: false });
+  });
+
+  it('sends no extra state update when the join already said it all', async () => {
+    const { client, server } = setup();
+    await client.join();
+    expect(server.last.requestsOf('updatePeerState')).toEqual([]);
+  });
+
   it('produces nothing the lobby turned off, and joins muted with the camera off', async () => {
     const { client, server, state } = setup({ ...bothOn, isMicOn: false, isCameraOn: false });
     await client.join();

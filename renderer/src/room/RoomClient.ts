@@ -114,6 +114,7 @@ export class RoomClient implements RoomController {
       attempt: async () => {
         await this.connect(this.peerId);
         await this.media.produceAll();
+        await this.media.publishStateIfChanged(options.getState().self?.state);
       },
       cleanUp: () => this.teardownConnection(),
       isClosed: () => this.isClosed,
@@ -164,6 +165,7 @@ export class RoomClient implements RoomController {
       await this.connect(null);
       await tracksReady;
       await this.media.produceAll();
+      await this.media.publishStateIfChanged(this.options.getState().self?.state);
       this.actions.setConnectionState('connected');
       this.afterConnected();
     } catch (error) {

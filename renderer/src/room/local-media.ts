@@ -152,6 +152,17 @@ export class LocalMedia {
     this.tracks.releaseAll();
   }
 
+  /**
+   * Tells the others how we look now, unless the server already knows: `join`
+   * carries our state too, but the camera may open only after it was sent.
+   */
+  async publishStateIfChanged(known: PeerState | undefined): Promise<void> {
+    const state = this.state();
+    const isSame =
+      known?.isMuted === state.isMuted && known.isCameraOff === state.isCameraOff && known.isHandRaised === state.isHandRaised;
+    if (!isSame) await this.syncState();
+  }
+
   /** Tells the others how we look now; the join request carries the same after a reconnect. */
   private async syncState(): Promise<void> {
     const state = this.state();

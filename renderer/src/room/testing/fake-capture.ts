@@ -34,7 +34,11 @@ export class FakeCapture implements MediaCapture {
     return this.opened.filter((entry) => entry.source === source).map((entry) => entry.track);
   }
 
+  /** While set, every capture waits for it: a camera slower than the signaling handshake. */
+  gate: Promise<void> | null = null;
+
   private async open(source: 'mic' | 'webcam' | 'screen', deviceId: string | null, kind: 'audio' | 'video') {
+    await this.gate;
     if (this.failing.has(source)) throw new DOMException('Permission denied', 'NotAllowedError');
     const track = fakeTrack(kind);
     this.opened.push({ source, deviceId, track });

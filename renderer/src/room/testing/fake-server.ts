@@ -163,7 +163,8 @@ export class FakeServer {
     return schemas.response.parse(result) as SignalingResponseData<M>;
   }
 
-  private readonly defaults: { [M in SignalingMethod]?: Responder<M> } = {
+  /** The standard answers; an override may call one of these to wrap it. */
+  readonly defaults: { [M in SignalingMethod]?: Responder<M> } = {
     getRouterRtpCapabilities: () => ({
       rtpCapabilities: { codecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }] },
     }),

@@ -33,11 +33,19 @@ describe('VideoGrid', () => {
     expect((screen.getByTestId('grid-next') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('lays tiles out as square as the count allows', () => {
-    expect(gridShape(1)).toEqual({ columns: 1, rows: 1 });
-    expect(gridShape(2)).toEqual({ columns: 2, rows: 1 });
-    expect(gridShape(5)).toEqual({ columns: 3, rows: 2 });
-    expect(gridShape(25)).toEqual({ columns: 5, rows: 5 });
+  it('lays tiles out as square as the count allows before the area is measured', () => {
+    expect(gridShape(1)).toEqual({ columns: 1, rows: 1, tileWidth: null });
+    expect(gridShape(2)).toEqual({ columns: 2, rows: 1, tileWidth: null });
+    expect(gridShape(5)).toEqual({ columns: 3, rows: 2, tileWidth: null });
+    expect(gridShape(25)).toEqual({ columns: 5, rows: 5, tileWidth: null });
+  });
+
+  it('picks the columns that give 16:9 tiles the most room in the measured area', () => {
+    // Wide and short: two people side by side.
+    expect(gridShape(2, 1264, 668, 8)).toMatchObject({ columns: 2, rows: 1, tileWidth: 628 });
+    // Tall and narrow: stacked.
+    expect(gridShape(2, 400, 700, 8)).toMatchObject({ columns: 1, rows: 2, tileWidth: 400 });
+    expect(gridShape(25, 1264, 668, 8).columns * gridShape(25, 1264, 668, 8).rows).toBeGreaterThanOrEqual(25);
   });
 });
 
