@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
+import { E2E_ADMIN } from './fixtures/accounts';
 import { chromiumLaunchOptions } from './fixtures/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 8890);
@@ -22,7 +23,8 @@ export default defineConfig({
   retries: 0,
   use: {
     baseURL: `http://localhost:${port}`,
-    launchOptions: chromiumLaunchOptions(),
+    // Browsers and the SFU meet on the loopback interface.
+    launchOptions: chromiumLaunchOptions(['--allow-loopback-in-peer-connection']),
     screenshot: 'on',
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 800 },
@@ -42,6 +44,8 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${port}`,
       WEB_DIR: 'renderer/dist',
       LOG_LEVEL: 'warn',
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
       // Browsers and server share the loopback interface here.
       MEDIASOUP_LISTEN_IP: '127.0.0.1',
       MEDIASOUP_ANNOUNCED_IP: '127.0.0.1',
