@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Route, Routes } from 'react-router';
 import { CreateMeetingPage, JoinByCodePage, MeetingDetailsPage, MeetingsHomePage } from '../features/meetings';
 import { LobbyPage } from '../features/lobby';
-import { RoomJoinedPage } from '../features/room';
+import { MeetingRoomPage } from '../features/room';
 import { ServerPage } from '../features/server';
 import { RegisterPage, RequireAuth, SignInPage } from '../features/session';
 import { SettingsPage } from '../features/settings';
@@ -39,13 +39,14 @@ export function App() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/server" element={<ServerPage />} />
           <Route element={<RequireAuth />}>
+            {/* The meeting room fills the window: no app header around it. */}
+            <Route path="/room/:id" element={<MeetingRoomPage />} />
             <Route element={<AppShell />}>
               <Route index element={<MeetingsHomePage />} />
               <Route path="/meetings/new" element={<CreateMeetingPage />} />
               <Route path="/meetings/:id" element={<MeetingDetailsPage />} />
               <Route path="/join/:code" element={<JoinByCodePage />} />
               <Route path="/lobby/:id" element={<LobbyPage />} />
-              <Route path="/room/:id" element={<RoomJoinedPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>

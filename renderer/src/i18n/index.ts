@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LanguageSetting } from '@meetai/shared';
+import { ROOM_NAMESPACE, roomResources } from '../features/room/i18n';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -8,8 +9,8 @@ export const AppLanguages = ['en', 'zh-CN'] as const;
 export type AppLanguage = (typeof AppLanguages)[number];
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
+  en: { translation: en, [ROOM_NAMESPACE]: roomResources.en },
+  'zh-CN': { translation: zhCN, [ROOM_NAMESPACE]: roomResources['zh-CN'] },
 } as const;
 
 /**
@@ -36,6 +37,7 @@ export function initI18n(language: AppLanguage): I18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       resources,
+      ns: ['translation', ROOM_NAMESPACE],
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...AppLanguages],

@@ -2,6 +2,5 @@ import { lazy } from 'react';
 
 export { useRoomStore } from './store';
 
-export const RoomJoinedPage = lazy(() =>
-  import('./components/RoomJoinedPage').then((m) => ({ default: m.RoomJoinedPage })),
-);
+/** The live meeting room; lazy, so mediasoup-client stays out of the first chunk. */
+export const MeetingRoomPage = lazy(() => import('./RoomRoute').then((m) => ({ default: m.RoomRoute })));
