@@ -1,34 +1,11 @@
 import autocannon from 'autocannon';
 import argon2 from 'argon2';
+import { createMeeting, createUsers, type BenchUser } from './lib/accounts';
 import { printTable } from './lib/report';
 import type { ServerProcess } from './lib/server-process';
 
 const CONCURRENCY = [1, 10, 50];
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
-
-type Session = { username: string; password: string; token: string };
-
-async function api(url: string, path: string, body: unknown, token?: string): Promise<{ data: Record<string, unknown> }> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as { data: Record<string, unknown> };
-}
-
-async function createSessions(url: string, count: number): Promise<Session[]> {
-  const sessions: Session[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const username = `bench_${process.pid}_${i}`;
-    const password = 'bench-password-1';
-    await api(url, '/api/v1/auth/register', { username, email: `${username}@bench.test`, password });
-    const login = await api(url, '/api/v1/auth/login', { username, password });
-    sessions.push({ username, password, token: String(login.data.token) });
-  }
-  return sessions;
-}
 
 /** One autocannon run; each connection uses its own user, as separate clients would. */
 async function load(url: string, connections: number, request: (client: number) => autocannon.Request) {
@@ -61,13 +38,11 @@ async function load(url: string, connections: number, request: (client: number) 
 
 /** Login, create and join under 1, 10 and 50 concurrent clients on loopback. */
 export async function benchHttp(server: ServerProcess): Promise<void> {
-  const sessions = await createSessions(server.url, Math.max(...CONCURRENCY));
-  const host = sessions[0] as Session;
-  const meeting = await api(server.url, '/api/v1/meetings', { title: 'Bench meeting' }, host.token);
-  const meetingId = Number(meeting.data.id);
+  const sessions = await createUsers(server.url, 'load', Math.max(...CONCURRENCY));
+  const meetingId = await createMeeting(server.url, sessions[0] as BenchUser, 'Bench meeting');
   const json = { 'content-type': 'application/json' };
-  const auth = (session: Session) => ({ ...json, authorization: `Bearer ${session.token}` });
-  const at = (client: number) => sessions[client % sessions.length] as Session;
+  const auth = (session: BenchUser) => ({ ...json, authorization: `Bearer ${session.token}` });
+  const at = (client: number) => sessions[client % sessions.length] as BenchUser;
 
   const scenarios: Record<string, (client: number) => autocannon.Request> = {
     login: (client) => ({

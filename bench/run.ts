@@ -1,16 +1,20 @@
 import { benchHttp } from './http-load';
 import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
 import { startServer, type ServerProcess } from './lib/server-process';
+import { benchJoinLeaveCycles, benchJoinTime, benchSfuCost } from './room';
 
 /**
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.
- * Sections: memory, bundle, cold-load, http (default: all, in that order).
+ * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave (default: all, in that order).
  */
 const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> = {
   memory: benchIdleMemory,
   bundle: () => benchBundle(),
   'cold-load': benchColdLoad,
   http: benchHttp,
+  'join-time': benchJoinTime,
+  'sfu-cost': benchSfuCost,
+  'join-leave': benchJoinLeaveCycles,
 };
 
 const wanted = process.argv.slice(2);

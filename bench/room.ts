@@ -1,0 +1,141 @@
+import type { Browser, Page } from '@playwright/test';
+import { createMeeting, createUsers } from './lib/accounts';
+import { joinFromLobby, launchBrowser, leaveRoom, openLobby, signedInPage, waitForDecodingVideos } from './lib/browser-participant';
+import { median, printTable } from './lib/report';
+import { childPids, cpuSeconds, rssMb, type ServerProcess } from './lib/server-process';
+
+const JOIN_RUNS = 7;
+const CPU_WINDOW_MS = 10_000;
+const CYCLES = 20;
+
+/** Clicks Join inside the page and times it until the first remote video frame is decoded. */
+function timeJoinToFirstFrame(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="join-button"]');
+    if (!button) throw new Error('no join button');
+    const started = performance.now();
+    button.click();
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    for (;;) {
+      for (const pc of connections) {
+        if (pc.connectionState === 'closed') continue;
+        let decoded = 0;
+        (await pc.getStats()).forEach((stat) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'video') decoded += stat.framesDecoded ?? 0;
+        });
+        if (decoded > 0) return performance.now() - started;
+      }
+      if (performance.now() - started > 30_000) throw new Error('no remote frame within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+}
+
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Join → first remote frame, with one participant already sending video. */
+export async function benchJoinTime(server: ServerProcess): Promise<void> {
+  const [sender, joiner] = await createUsers(server.url, 'jt', 2);
+  const meetingId = await createMeeting(server.url, sender!, 'Join time');
+  const times = await withBrowser(async (browser) => {
+    const senderPage = await signedInPage(browser, server.url, sender!);
+    await openLobby(senderPage, server.url, meetingId);
+    await joinFromLobby(senderPage);
+    const page = await signedInPage(browser, server.url, joiner!);
+    const runs: number[] = [];
+    for (let run = 0; run < JOIN_RUNS; run += 1) {
+      await openLobby(page, server.url, meetingId);
+      runs.push(await timeJoinToFirstFrame(page));
+      await leaveRoom(page);
+    }
+    return runs;
+  });
+  printTable(`join time: click Join → first remote frame decoded, ${JOIN_RUNS} runs (target: median ≤ 400 ms)`, [
+    { 'median ms': Math.round(median(times)), 'min ms': Math.round(Math.min(...times)), 'max ms': Math.round(Math.max(...times)), runs: times.map((t) => Math.round(t)).join(' ') },
+  ]);
+}
+
+function serverCpu(server: ServerProcess): { node: number; workers: number } {
+  const workers = childPids(server.pid).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  return { node: cpuSeconds(server.pid), workers };
+}
+
+function serverRss(server: ServerProcess): { node: number; workers: number } {
+  return { node: rssMb(server.pid), workers: childPids(server.pid).reduce((sum, pid) => sum + rssMb(pid), 0) };
+}
+
+/** CPU and memory of the Node process and the mediasoup workers with n participants all sending camera and mic. */
+export async function benchSfuCost(server: ServerProcess): Promise<void> {
+  const rows = [];
+  for (const n of [2, 4, 6]) {
+    const users = await createUsers(server.url, `sfu${n}`, n);
+    const meetingId = await createMeeting(server.url, users[0]!, `SFU ${n}`);
+    const row = await withBrowser(async (browser) => {
+      const pages: Page[] = [];
+      for (const user of users) {
+        const page = await signedInPage(browser, server.url, user);
+        await openLobby(page, server.url, meetingId);
+        await joinFromLobby(page);
+        pages.push(page);
+      }
+      for (const page of pages) await waitForDecodingVideos(page, n - 1);
+      const before = serverCpu(server);
+      await new Promise((resolve) => setTimeout(resolve, CPU_WINDOW_MS));
+      const after = serverCpu(server);
+      const memory = serverRss(server);
+      for (const page of pages) await leaveRoom(page);
+      const seconds = CPU_WINDOW_MS / 1000;
+      const nodeCpu = ((after.node - before.node) / seconds) * 100;
+      const workerCpu = ((after.workers - before.workers) / seconds) * 100;
+      const streams = n * (n - 1);
+      return {
+        participants: n,
+        'video streams forwarded': streams,
+        'node CPU %': nodeCpu.toFixed(1),
+        'workers CPU %': workerCpu.toFixed(1),
+        'node/workers': workerCpu > 0 ? `${((nodeCpu / workerCpu) * 100).toFixed(0)}%` : 'n/a',
+        'workers CPU % per stream': (workerCpu / streams).toFixed(2),
+        'node RSS MB': memory.node,
+        'workers RSS MB': memory.workers.toFixed(1),
+      };
+    });
+    rows.push(row);
+  }
+  printTable('SFU cost, everyone sending camera (simulcast) and mic (target: node CPU under 10% of the workers at 6)', rows);
+}
+
+/** RSS before and after 20 join/leave cycles of one participant beside a steady one. */
+export async function benchJoinLeaveCycles(server: ServerProcess): Promise<void> {
+  const [steady, cycler] = await createUsers(server.url, 'cyc', 2);
+  const meetingId = await createMeeting(server.url, steady!, 'Cycles');
+  const rows = await withBrowser(async (browser) => {
+    const steadyPage = await signedInPage(browser, server.url, steady!);
+    await openLobby(steadyPage, server.url, meetingId);
+    await joinFromLobby(steadyPage);
+    const page = await signedInPage(browser, server.url, cycler!);
+    const cycle = async () => {
+      await openLobby(page, server.url, meetingId);
+      await joinFromLobby(page);
+      await waitForDecodingVideos(page, 1);
+      await leaveRoom(page);
+    };
+    await cycle();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const before = serverRss(server);
+    for (let i = 0; i < CYCLES; i += 1) await cycle();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = serverRss(server);
+    return [
+      { process: 'node', 'RSS before MB': before.node, 'RSS after MB': after.node, 'growth MB': (after.node - before.node).toFixed(1) },
+      { process: 'mediasoup workers', 'RSS before MB': before.workers.toFixed(1), 'RSS after MB': after.workers.toFixed(1), 'growth MB': (after.workers - before.workers).toFixed(1) },
+    ];
+  });
+  printTable(`memory over ${CYCLES} join/leave cycles (after one warm-up cycle)`, rows);
+}
