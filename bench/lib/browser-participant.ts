@@ -33,7 +33,7 @@ export async function joinFromLobby(page: Page): Promise<void> {
 
 export async function leaveRoom(page: Page): Promise<void> {
   await page.getByTestId('leave-button').click();
-  await page.getByTestId('room-page').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="room-page"][data-state="closed"]').waitFor();
 }
 
 /** Waits until `count` remote videos are decoding on this page. */
