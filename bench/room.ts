@@ -111,11 +111,35 @@ export async function benchSfuCost(server: ServerProcess): Promise<void> {
   printTable('SFU cost, everyone sending camera (simulcast) and mic (target: node CPU under 10% of the workers at 6)', rows);
 }
 
-/** RSS before and after 20 join/leave cycles of one participant beside a steady one. */
+const TRACKED_METRICS = [
+  'meetai_media_peers',
+  'meetai_media_transports',
+  'meetai_media_producers',
+  'meetai_media_consumers',
+  'nodejs_heap_size_used_bytes',
+] as const;
+
+/** The server's own counts of live media objects, and its V8 heap, from /metrics. */
+async function mediaCounts(server: ServerProcess): Promise<Record<string, number>> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const name of TRACKED_METRICS) {
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+    counts[name] = Number(line?.split(' ')[1] ?? NaN);
+  }
+  return counts;
+}
+
+/**
+ * Two batches of 20 join/leave cycles beside a steady participant: RSS after
+ * each batch (a leak keeps growing batch after batch; a warming heap does
+ * not), and the live media objects, which must come back to where they were.
+ */
 export async function benchJoinLeaveCycles(server: ServerProcess): Promise<void> {
   const [steady, cycler] = await createUsers(server.url, 'cyc', 2);
   const meetingId = await createMeeting(server.url, steady!, 'Cycles');
-  const rows = await withBrowser(async (browser) => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+  const snapshots = await withBrowser(async (browser) => {
     const steadyPage = await signedInPage(browser, server.url, steady!);
     await openLobby(steadyPage, server.url, meetingId);
     await joinFromLobby(steadyPage);
@@ -127,15 +151,23 @@ export async function benchJoinLeaveCycles(server: ServerProcess): Promise<void>
       await leaveRoom(page);
     };
     await cycle();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const before = serverRss(server);
-    for (let i = 0; i < CYCLES; i += 1) await cycle();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const after = serverRss(server);
-    return [
-      { process: 'node', 'RSS before MB': before.node, 'RSS after MB': after.node, 'growth MB': (after.node - before.node).toFixed(1) },
-      { process: 'mediasoup workers', 'RSS before MB': before.workers.toFixed(1), 'RSS after MB': after.workers.toFixed(1), 'growth MB': (after.workers - before.workers).toFixed(1) },
-    ];
+    await settle();
+    const taken = [{ label: 'after warm-up', rss: serverRss(server), counts: await mediaCounts(server) }];
+    for (const batch of [1, 2]) {
+      for (let i = 0; i < CYCLES; i += 1) await cycle();
+      await settle();
+      taken.push({ label: `after ${batch * CYCLES} cycles`, rss: serverRss(server), counts: await mediaCounts(server) });
+    }
+    return taken;
   });
-  printTable(`memory over ${CYCLES} join/leave cycles (after one warm-up cycle)`, rows);
+  printTable(`memory and live media objects over ${2 * CYCLES} join/leave cycles (one participant stays)`, snapshots.map((snapshot) => ({
+    when: snapshot.label,
+    'node RSS MB': snapshot.rss.node,
+    'node heap used MB': (snapshot.counts.nodejs_heap_size_used_bytes! / 1048576).toFixed(1),
+    'workers RSS MB': snapshot.rss.workers.toFixed(1),
+    peers: snapshot.counts.meetai_media_peers!,
+    transports: snapshot.counts.meetai_media_transports!,
+    producers: snapshot.counts.meetai_media_producers!,
+    consumers: snapshot.counts.meetai_media_consumers!,
+  })));
 }
