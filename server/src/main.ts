@@ -1,5 +1,6 @@
 /**
- * Starts the server: `node --import tsx server/src/main.ts` (or `npm start`).
+ * Starts the server: `node --import tsx server/src/main.ts`, or the bundle
+ * `node server/dist/main.mjs` that `npm start` builds and runs.
  * Every module runs in this one process by default; `SERVICES=auth` (or
  * `meetings`) runs one alone on its seed port (8080, 8082) unless PORT is set.
  */
