@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHAT_MAX_LENGTH } from '@meetai/shared';
 import { formatTime } from '../format';
 import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
-import { RoomIcon } from './RoomIcon';
+import { Icon } from '../../../ui/Icon';
 
 /** The meeting's chat: history delivered on join, new messages as they come, one input to send. */
 export function ChatPanel() {
@@ -38,7 +38,7 @@ export function ChatPanel() {
       <header className="room-panel__header">
         <h2 id={`${inputId}-title`}>{t('chat.title')}</h2>
         <button type="button" className="room-button room-button--small" onClick={() => ui.togglePanel('chat')} aria-label={t('chat.close')}>
-          <RoomIcon name="close" size={18} />
+          <Icon name="close" size={18} />
         </button>
       </header>
       {messages.length === 0 ? <p className="room-panel__empty">{t('chat.empty')}</p> : null}
@@ -76,7 +76,7 @@ export function ChatPanel() {
           aria-label={t('chat.send')}
           data-testid="chat-send"
         >
-          <RoomIcon name="send" size={18} />
+          <Icon name="send" size={18} />
         </button>
       </form>
     </aside>

@@ -10,7 +10,6 @@ import {
 import { Icon } from '../../../ui/Icon';
 import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
 import { DeviceMenu } from './DeviceMenu';
-import { RoomIcon } from './RoomIcon';
 
 interface ControlButtonProps {
   label: string;
@@ -78,7 +77,7 @@ export function ControlsBar() {
       <div className="controls-bar__group">
         <ControlButton
           label={isSharing ? t('controls.stopSharing') : t('controls.shareScreen')}
-          icon={<RoomIcon name={isSharing ? 'screenOff' : 'screen'} />}
+          icon={<Icon name={isSharing ? 'screenOff' : 'screen'} />}
           isActive={isSharing}
           isPressed={isSharing}
           onClick={() => void (isSharing ? controller.stopScreenShare() : controller.startScreenShare())}
@@ -86,7 +85,7 @@ export function ControlsBar() {
         />
         <ControlButton
           label={isHandRaised ? t('controls.lowerHand') : t('controls.raiseHand')}
-          icon={<RoomIcon name="hand" />}
+          icon={<Icon name="hand" />}
           isActive={isHandRaised}
           isPressed={isHandRaised}
           onClick={() => void (isHandRaised ? controller.lowerHand() : controller.raiseHand())}
@@ -94,13 +93,13 @@ export function ControlsBar() {
         />
         <ControlButton
           label={layout === 'grid' ? t('controls.speakerView') : t('controls.gridView')}
-          icon={<RoomIcon name={layout === 'grid' ? 'speakerView' : 'grid'} />}
+          icon={<Icon name={layout === 'grid' ? 'speakerView' : 'grid'} />}
           onClick={() => ui.setLayout(layout === 'grid' ? 'speaker' : 'grid')}
           testId="layout-toggle"
         />
         <ControlButton
           label={t('controls.chat')}
-          icon={<RoomIcon name="chat" />}
+          icon={<Icon name="chat" />}
           isActive={panel === 'chat'}
           isPressed={panel === 'chat'}
           onClick={() => ui.togglePanel('chat')}
@@ -126,7 +125,7 @@ export function ControlsBar() {
       <div className="controls-bar__group">
         <ControlButton
           label={t('controls.leave')}
-          icon={<RoomIcon name="leave" />}
+          icon={<Icon name="leave" />}
           tone="danger"
           onClick={() => void controller.leave()}
           testId="leave-button"

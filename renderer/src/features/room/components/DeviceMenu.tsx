@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { DeviceOption } from '../../../room/media/capture';
 import { useRoomClient, useRoomState } from '../hooks';
-import { RoomIcon } from './RoomIcon';
+import { Icon } from '../../../ui/Icon';
 
 function DeviceSelect({
   label,
@@ -65,7 +65,7 @@ export function DeviceMenu() {
         onClick={toggle}
         data-testid="device-menu-toggle"
       >
-        <RoomIcon name="chevronUp" size={16} />
+        <Icon name="chevronUp" size={16} />
       </button>
       {isOpen ? (
         <div className="device-menu__panel" id={menuId} role="group" aria-label={t('controls.devices')}>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../room/room-store';
 import { useRoomState, useRoomUi } from '../hooks';
-import { RoomIcon } from './RoomIcon';
+import { Icon } from '../../../ui/Icon';
 
 const VISIBLE_MS = 6000;
 
@@ -19,7 +19,7 @@ function Toast({ notice }: { notice: Notice }) {
     <li className="toast" data-testid="room-notice" data-key={notice.key}>
       <span>{text}</span>
       <button type="button" className="room-button room-button--small" onClick={() => ui.dismissNotice(notice.id)} aria-label={t('notices.dismiss')}>
-        <RoomIcon name="close" size={16} />
+        <Icon name="close" size={16} />
       </button>
     </li>
   );

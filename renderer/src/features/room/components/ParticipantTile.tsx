@@ -3,7 +3,6 @@ import { selectPeer, selectVideoConsumerId } from '../../../room/room-selectors'
 import { Icon } from '../../../ui/Icon';
 import { useLocalTrack, useRoomState, useTrack } from '../hooks';
 import { QualityIndicator } from './QualityIndicator';
-import { RoomIcon } from './RoomIcon';
 import { TileVideo } from './TileVideo';
 
 interface ParticipantTileProps {
@@ -52,7 +51,7 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
       )}
       {peer.state.isHandRaised ? (
         <span className="participant-tile__hand" title={t('tile.handRaised')} data-testid="tile-hand">
-          <RoomIcon name="hand" size={18} />
+          <Icon name="hand" size={18} />
           <span className="visually-hidden">{t('tile.handRaised')}</span>
         </span>
       ) : null}

@@ -5,7 +5,6 @@ import { selectIsHost, selectPeer, selectTilePeerIds } from '../../../room/room-
 import { Icon } from '../../../ui/Icon';
 import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
 import { ConfirmDialog } from './ConfirmDialog';
-import { RoomIcon } from './RoomIcon';
 
 type Confirmation = { kind: 'remove'; peerId: string; name: string } | { kind: 'end' };
 
@@ -26,7 +25,7 @@ function ParticipantRow({ peerId, canManage, onRemove }: { peerId: string; canMa
       <span className="participant-row__state">
         {peer.state.isHandRaised ? (
           <span title={t('tile.handRaised')}>
-            <RoomIcon name="hand" size={16} />
+            <Icon name="hand" size={16} />
             <span className="visually-hidden">{t('tile.handRaised')}</span>
           </span>
         ) : null}
@@ -87,7 +86,7 @@ export function ParticipantsPanel() {
       <header className="room-panel__header">
         <h2 id={titleId}>{t('participants.title', { count: peerIds.length })}</h2>
         <button type="button" className="room-button room-button--small" onClick={() => ui.togglePanel('participants')} aria-label={t('participants.close')}>
-          <RoomIcon name="close" size={18} />
+          <Icon name="close" size={18} />
         </button>
       </header>
       <ul className="participant-list">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { selectQuality } from '../../../room/room-selectors';
 import { useRoomState } from '../hooks';
-import { RoomIcon } from './RoomIcon';
+import { Icon } from '../../../ui/Icon';
 
 function rounded(value: number | null, notAvailable: string): string {
   return value === null ? notAvailable : String(Math.round(value));
@@ -22,7 +22,7 @@ export function QualityIndicator({ peerId }: { peerId: string }) {
     : t('quality.unknown');
   return (
     <span className={`quality quality--${level}`} title={label} role="img" aria-label={label} data-testid="quality-indicator" data-level={level}>
-      <RoomIcon name="signal" size={16} />
+      <Icon name="signal" size={16} />
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCurrentPage, selectPageCount, selectPagePeerIds } from '../../../room/room-selectors';
 import { useRoomState, useRoomUi } from '../hooks';
 import { ParticipantTile } from './ParticipantTile';
-import { RoomIcon } from './RoomIcon';
+import { Icon } from '../../../ui/Icon';
 
 const TILE_ASPECT = 16 / 9;
 
@@ -84,7 +84,7 @@ export function VideoGrid() {
             aria-label={t('grid.previous')}
             data-testid="grid-previous"
           >
-            <RoomIcon name="chevronLeft" />
+            <Icon name="chevronLeft" />
           </button>
           <span data-testid="grid-page">{t('grid.page', { page: page + 1, count: pageCount })}</span>
           <button
@@ -95,7 +95,7 @@ export function VideoGrid() {
             aria-label={t('grid.next')}
             data-testid="grid-next"
           >
-            <RoomIcon name="chevronRight" />
+            <Icon name="chevronRight" />
           </button>
         </nav>
       ) : null}
