@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessage } from '../i18n/error-message';
 import { Icon, type IconName } from './Icon';
 
 export function LoadingBlock({ label, testId }: { label: string; testId?: string }) {
@@ -54,6 +56,30 @@ export function Notice({ tone = 'info', children, onRetry, testId }: NoticeProps
           {t('common.retry')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** A failure in the user's words (from its error code), or nothing while there is none. */
+export function ErrorNotice({ error, testId }: { error: unknown; testId: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Notice tone="error" testId={testId}>
+      {errorMessage(t, error)}
+    </Notice>
+  );
+}
+
+/** A page whose subject could not be loaded: what went wrong, and the way back home. */
+export function PageError({ error, onRetry, testId }: { error: unknown; onRetry?: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <Notice tone="error" onRetry={onRetry} testId={testId}>
+        {errorMessage(t, error)}
+      </Notice>
+      <Link to="/">{t('app.backHome')}</Link>
     </div>
   );
 }

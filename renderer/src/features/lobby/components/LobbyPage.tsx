@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../i18n/error-message';
 import { isApiError } from '../../../lib/api-error';
-import { LoadingBlock, Notice } from '../../../ui/Feedback';
+import { ErrorNotice, LoadingBlock, Notice, PageError } from '../../../ui/Feedback';
 import { Icon } from '../../../ui/Icon';
+import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
 import { parseMeetingId, useMeeting } from '../../meetings';
 import { useRoomStore } from '../../room';
@@ -48,14 +49,7 @@ export function LobbyPage() {
 
   if (!meeting) {
     if (loadError || id === null) {
-      return (
-        <div className="page">
-          <Notice tone="error" onRetry={id === null ? undefined : reload} testId="lobby-error">
-            {errorMessage(t, loadError)}
-          </Notice>
-          <Link to="/">{t('app.backHome')}</Link>
-        </div>
-      );
+      return <PageError error={loadError} onRetry={id === null ? undefined : reload} testId="lobby-error" />;
     }
     return <LoadingBlock label={t('app.loading')} testId="lobby-loading" />;
   }
@@ -187,19 +181,8 @@ export function LobbyPage() {
               data-testid="lobby-passcode"
             />
           ) : null}
-          {joinError && !passcodeError ? (
-            <Notice tone="error" testId="join-error">
-              {errorMessage(t, joinError)}
-            </Notice>
-          ) : null}
-          <button
-            type="submit"
-            className="button button--primary button--large button--block"
-            disabled={isJoining}
-            data-testid="join-button"
-          >
-            {isJoining ? t('lobby.joining') : t('lobby.join')}
-          </button>
+          <ErrorNotice error={passcodeError ? null : joinError} testId="join-error" />
+          <SubmitButton label={t('lobby.join')} busyLabel={t('lobby.joining')} isBusy={isJoining} isBlock testId="join-button" />
         </form>
       </div>
     </div>

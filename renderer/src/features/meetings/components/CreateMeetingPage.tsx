@@ -2,15 +2,17 @@ import { CreateMeetingRequestSchema, PasscodeSchema, type CreateMeetingRequest }
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../../i18n/error-message';
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from '../../../lib/format';
-import { Notice } from '../../../ui/Feedback';
+import { ErrorNotice } from '../../../ui/Feedback';
+import { SegmentedControl } from '../../../ui/SegmentedControl';
+import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
 import { meetingsApi } from '../api';
 import { useMeetingsStore } from '../store';
 import '../meetings.css';
 
-type Kind = 'instant' | 'scheduled';
+const KINDS = ['instant', 'scheduled'] as const;
+type Kind = (typeof KINDS)[number];
 type Field = 'title' | 'start' | 'end' | 'passcode';
 
 /** The next half hour from now, a sensible default start for a scheduled meeting. */
@@ -74,24 +76,14 @@ export function CreateMeetingPage() {
     <div className="page meeting-form">
       <h1>{t('create.title')}</h1>
       <form className="card form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <fieldset className="segmented">
-          <legend className="field__label">{t('create.kindLabel')}</legend>
-          <div className="segmented__options">
-            {(['instant', 'scheduled'] as const).map((value) => (
-              <label key={value} className="segmented__option" data-checked={kind === value}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={value}
-                  checked={kind === value}
-                  onChange={() => setKind(value)}
-                  data-testid={`meeting-kind-${value}`}
-                />
-                <span>{t(`create.kind.${value}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedControl
+          legend={t('create.kindLabel')}
+          name="kind"
+          options={KINDS.map((value) => ({ value, label: t(`create.kind.${value}`) }))}
+          value={kind}
+          onChange={setKind}
+          testIdPrefix="meeting-kind"
+        />
         <TextField
           label={t('create.titleLabel')}
           placeholder={t('create.titlePlaceholder')}
@@ -146,18 +138,17 @@ export function CreateMeetingPage() {
           maxLength={32}
           data-testid="meeting-passcode-input"
         />
-        {failure ? (
-          <Notice tone="error" testId="meeting-create-error">
-            {errorMessage(t, failure)}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={failure} testId="meeting-create-error" />
         <div className="meeting-form__actions">
           <button type="button" className="button button--ghost" onClick={() => navigate('/')}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="meeting-create-submit">
-            {isSubmitting ? t('create.submitting') : t('create.submit')}
-          </button>
+          <SubmitButton
+            label={t('create.submit')}
+            busyLabel={t('create.submitting')}
+            isBusy={isSubmitting}
+            testId="meeting-create-submit"
+          />
         </div>
       </form>
     </div>

@@ -1,10 +1,9 @@
 import { normalizeMeetingCode } from '@meetai/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../../../i18n/error-message';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api-error';
-import { LoadingBlock, Notice } from '../../../ui/Feedback';
+import { LoadingBlock, PageError } from '../../../ui/Feedback';
 import { meetingsApi } from '../api';
 import { useMeetingsStore } from '../store';
 
@@ -36,12 +35,5 @@ export function JoinByCodePage() {
   }, [code, navigate]);
 
   if (!error) return <LoadingBlock label={t('meetings.resolving')} testId="join-resolving" />;
-  return (
-    <div className="page">
-      <Notice tone="error" testId="join-code-failed">
-        {errorMessage(t, error)}
-      </Notice>
-      <Link to="/">{t('app.backHome')}</Link>
-    </div>
-  );
+  return <PageError error={error} testId="join-code-failed" />;
 }

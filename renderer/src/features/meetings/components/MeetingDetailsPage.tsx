@@ -2,10 +2,9 @@ import { buildAppJoinLink, type MeetingScope, type MeetingStatus } from '@meetai
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../../../i18n/error-message';
 import { formatDateTime } from '../../../lib/format';
 import { CopyField } from '../../../ui/CopyField';
-import { LoadingBlock, Notice } from '../../../ui/Feedback';
+import { ErrorNotice, LoadingBlock, Notice, PageError } from '../../../ui/Feedback';
 import { Icon } from '../../../ui/Icon';
 import { useSessionStore } from '../../session';
 import { meetingsApi } from '../api';
@@ -31,14 +30,7 @@ export function MeetingDetailsPage() {
 
   if (!meeting) {
     if (error || id === null) {
-      return (
-        <div className="page details">
-          <Notice tone="error" onRetry={id === null ? undefined : reload} testId="meeting-error">
-            {errorMessage(t, error)}
-          </Notice>
-          <Link to="/">{t('app.backHome')}</Link>
-        </div>
-      );
+      return <PageError error={error} onRetry={id === null ? undefined : reload} testId="meeting-error" />;
     }
     return <LoadingBlock label={t('app.loading')} testId="meeting-loading" />;
   }
@@ -137,11 +129,7 @@ export function MeetingDetailsPage() {
       {isHost ? (
         <section className="card details__section" aria-labelledby="host-title">
           <h2 id="host-title">{t('details.hostActions')}</h2>
-          {actionError ? (
-            <Notice tone="error" testId="meeting-action-error">
-              {errorMessage(t, actionError)}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={actionError} testId="meeting-action-error" />
           {confirming ? (
             <div className="details__confirm" role="alertdialog" aria-labelledby="confirm-text">
               <span id="confirm-text">{confirming === 'end' ? t('details.endConfirm') : t('details.deleteConfirm')}</span>

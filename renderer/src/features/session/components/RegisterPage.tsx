@@ -5,7 +5,8 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { errorMessage } from '../../../i18n/error-message';
 import { isApiError } from '../../../lib/api-error';
-import { Notice } from '../../../ui/Feedback';
+import { ErrorNotice } from '../../../ui/Feedback';
+import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
 import { register } from '../session-actions';
 import { useSessionStore } from '../store';
@@ -94,19 +95,14 @@ export function RegisterPage() {
           {...bind('password')}
         />
         <PasswordRules password={values.password} id="register-rules" />
-        {failure ? (
-          <Notice tone="error" testId="register-error">
-            {errorMessage(t, failure)}
-          </Notice>
-        ) : null}
-        <button
-          type="submit"
-          className="button button--primary button--block button--large"
-          disabled={isSubmitting}
-          data-testid="register-submit"
-        >
-          {isSubmitting ? t('register.submitting') : t('register.submit')}
-        </button>
+        <ErrorNotice error={failure} testId="register-error" />
+        <SubmitButton
+          label={t('register.submit')}
+          busyLabel={t('register.submitting')}
+          isBusy={isSubmitting}
+          isBlock
+          testId="register-submit"
+        />
       </form>
       <p className="auth__switch">
         {t('register.haveAccount')}{' '}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { errorMessage } from '../../../i18n/error-message';
-import { Notice } from '../../../ui/Feedback';
+import { ErrorNotice, Notice } from '../../../ui/Feedback';
+import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
 import { restoreSession, signIn } from '../session-actions';
 import { useSessionStore } from '../store';
@@ -81,19 +81,14 @@ export function SignInPage() {
           error={fieldErrors.password}
           data-testid="signin-password"
         />
-        {failure ? (
-          <Notice tone="error" testId="signin-error">
-            {errorMessage(t, failure)}
-          </Notice>
-        ) : null}
-        <button
-          type="submit"
-          className="button button--primary button--block button--large"
-          disabled={isSubmitting}
-          data-testid="signin-submit"
-        >
-          {isSubmitting ? t('signin.submitting') : t('signin.submit')}
-        </button>
+        <ErrorNotice error={failure} testId="signin-error" />
+        <SubmitButton
+          label={t('signin.submit')}
+          busyLabel={t('signin.submitting')}
+          isBusy={isSubmitting}
+          isBlock
+          testId="signin-submit"
+        />
       </form>
       <p className="auth__switch">
         {t('signin.noAccount')}{' '}

@@ -1,5 +1,6 @@
 import { ThemeSettingSchema, type ThemeSetting } from '@meetai/shared';
 import { useTranslation } from 'react-i18next';
+import { SegmentedControl } from '../../../ui/SegmentedControl';
 import { updateSettings } from '../settings-actions';
 import { useSettingsStore } from '../store';
 
@@ -9,28 +10,19 @@ const labelKeys: Record<ThemeSetting, string> = {
   dark: 'settings.themeDark',
 };
 
-/** Light, dark or follow the system, as a radio group (arrow keys move between choices). */
+/** Light, dark or follow the system. */
 export function ThemeSelect() {
   const { t } = useTranslation();
   const theme = useSettingsStore((s) => s.settings.theme);
   return (
-    <fieldset className="segmented" data-testid="theme-select">
-      <legend className="field__label">{t('settings.theme')}</legend>
-      <div className="segmented__options">
-        {ThemeSettingSchema.options.map((value) => (
-          <label key={value} className="segmented__option" data-checked={theme === value}>
-            <input
-              type="radio"
-              name="theme"
-              value={value}
-              checked={theme === value}
-              onChange={() => void updateSettings({ theme: value })}
-              data-testid={`theme-${value}`}
-            />
-            <span>{t(labelKeys[value])}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <SegmentedControl
+      legend={t('settings.theme')}
+      name="theme"
+      options={ThemeSettingSchema.options.map((value) => ({ value, label: t(labelKeys[value]) }))}
+      value={theme}
+      onChange={(value) => void updateSettings({ theme: value })}
+      testIdPrefix="theme"
+      testId="theme-select"
+    />
   );
 }
