@@ -4,11 +4,29 @@ import { Link, useLocation } from 'react-router';
 import { LanguageSelect, useSettingsStore } from '../../settings';
 import './auth.css';
 
+/** The other signed-out screen (sign in ↔ register), offered under the card. */
+export interface AuthSwitch {
+  prompt: string;
+  label: string;
+  to: string;
+  testId: string;
+}
+
 /** The centred card every signed-out screen sits in, with the server and language at hand. */
-export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  switchTo,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  switchTo?: AuthSwitch;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const serverUrl = useSettingsStore((s) => s.settings.server_url);
-  // Carries "where the user was going" through a detour to the server screen.
+  // Carries "where the user was going" through a detour to the server screen or the other form.
   const { state } = useLocation();
   return (
     <main id="main" className="auth">
@@ -22,6 +40,14 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
         <h1 id="auth-title">{title}</h1>
         {subtitle ? <p className="muted auth__subtitle">{subtitle}</p> : null}
         {children}
+        {switchTo ? (
+          <p className="auth__switch">
+            {switchTo.prompt}{' '}
+            <Link to={switchTo.to} state={state} data-testid={switchTo.testId}>
+              {switchTo.label}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <footer className="auth__footer">
         <span className="muted" data-testid="current-server">

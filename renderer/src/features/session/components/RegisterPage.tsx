@@ -1,7 +1,7 @@
 import { UsernameSchema, failedPasswordRules } from '@meetai/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { errorMessage } from '../../../i18n/error-message';
 import { isApiError } from '../../../lib/api-error';
@@ -70,7 +70,11 @@ export function RegisterPage() {
   };
 
   return (
-    <AuthLayout title={t('register.title')} subtitle={t('register.subtitle')}>
+    <AuthLayout
+      title={t('register.title')}
+      subtitle={t('register.subtitle')}
+      switchTo={{ prompt: t('register.haveAccount'), label: t('register.signinLink'), to: '/sign-in', testId: 'signin-link' }}
+    >
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <TextField
           label={t('register.username')}
@@ -104,12 +108,6 @@ export function RegisterPage() {
           testId="register-submit"
         />
       </form>
-      <p className="auth__switch">
-        {t('register.haveAccount')}{' '}
-        <Link to="/sign-in" state={location.state} data-testid="signin-link">
-          {t('register.signinLink')}
-        </Link>
-      </p>
     </AuthLayout>
   );
 }

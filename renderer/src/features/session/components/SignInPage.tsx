@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorNotice, Notice } from '../../../ui/Feedback';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
@@ -49,7 +49,11 @@ export function SignInPage() {
   };
 
   return (
-    <AuthLayout title={t('signin.title')} subtitle={t('signin.subtitle')}>
+    <AuthLayout
+      title={t('signin.title')}
+      subtitle={t('signin.subtitle')}
+      switchTo={{ prompt: t('signin.noAccount'), label: t('signin.registerLink'), to: '/register', testId: 'register-link' }}
+    >
       {signOutReason === 'expired' ? (
         <Notice tone="warning" testId="signin-session-expired">
           {t('signin.sessionExpired')}
@@ -90,12 +94,6 @@ export function SignInPage() {
           testId="signin-submit"
         />
       </form>
-      <p className="auth__switch">
-        {t('signin.noAccount')}{' '}
-        <Link to="/register" state={location.state} data-testid="register-link">
-          {t('signin.registerLink')}
-        </Link>
-      </p>
     </AuthLayout>
   );
 }
