@@ -8,7 +8,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   labelNote?: string;
 }
 
-/** A labelled input whose hint and error are announced with it (aria-describedby). */
+/** A labelled input whose hint, or error, is announced with it (aria-describedby). */
 export function TextField({
   label,
   hint,
@@ -21,8 +21,10 @@ export function TextField({
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  // An error takes the hint's place: the two often say the same thing ("needs a passcode").
+  const shownHint = error ? null : hint;
   const describedBy =
-    [hint ? hintId : null, error ? errorId : null, alsoDescribedBy].filter(Boolean).join(' ') || undefined;
+    [shownHint ? hintId : null, error ? errorId : null, alsoDescribedBy].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -36,9 +38,9 @@ export function TextField({
         aria-describedby={describedBy}
         {...inputProps}
       />
-      {hint ? (
+      {shownHint ? (
         <span id={hintId} className="field__hint">
-          {hint}
+          {shownHint}
         </span>
       ) : null}
       {error ? (
