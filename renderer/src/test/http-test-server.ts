@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 export interface RecordedRequest {
   method: string;
   path: string;
+  query: URLSearchParams;
   authorization: string | undefined;
   body: unknown;
 }
@@ -56,10 +57,12 @@ export async function startTestServer(): Promise<TestServer> {
       return;
     }
     void (async () => {
-      const path = (request.url ?? '/').split('?')[0] ?? '/';
+      const url = new URL(request.url ?? '/', 'http://test.invalid');
+      const path = url.pathname;
       const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
         path,
+        query: url.searchParams,
         authorization: request.headers.authorization,
         body: await readBody(request),
       };
