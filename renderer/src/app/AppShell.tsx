@@ -20,7 +20,7 @@ export function AppShell() {
       </a>
       <header className="shell__header">
         <Link to="/" className="shell__brand" data-testid="nav-home">
-          <span className="shell__logo" aria-hidden="true">
+          <span className="brand-logo" aria-hidden="true">
             M
           </span>
           {t('app.name')}

@@ -37,7 +37,7 @@ export function ChatPanel() {
     <aside className="room-panel" aria-labelledby={`${inputId}-title`} data-testid="chat-panel">
       <header className="room-panel__header">
         <h2 id={`${inputId}-title`}>{t('chat.title')}</h2>
-        <button type="button" className="room-button room-button--small" onClick={() => ui.togglePanel('chat')} aria-label={t('chat.close')}>
+        <button type="button" className="button button--ghost button--icon" onClick={() => ui.togglePanel('chat')} aria-label={t('chat.close')}>
           <Icon name="close" size={18} />
         </button>
       </header>
@@ -62,6 +62,7 @@ export function ChatPanel() {
         </label>
         <input
           id={inputId}
+          className="input"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           placeholder={t('chat.placeholder')}
@@ -71,7 +72,7 @@ export function ChatPanel() {
         />
         <button
           type="submit"
-          className="room-button room-button--primary"
+          className="button button--primary button--icon"
           disabled={!draft.trim() || isSending || !isConnected}
           aria-label={t('chat.send')}
           data-testid="chat-send"

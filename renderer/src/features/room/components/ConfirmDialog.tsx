@@ -26,14 +26,14 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }
 
   return (
     <div className="confirm-backdrop">
-      <div className="confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid="confirm-dialog">
+      <div className="card confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid="confirm-dialog">
         <h2 id={titleId}>{title}</h2>
         <p>{body}</p>
         <div className="confirm-dialog__actions">
-          <button type="button" className="room-button" ref={cancelRef} onClick={onCancel} data-testid="confirm-cancel">
+          <button type="button" className="button" ref={cancelRef} onClick={onCancel} data-testid="confirm-cancel">
             {t('participants.cancel')}
           </button>
-          <button type="button" className="room-button room-button--danger" onClick={onConfirm} data-testid="confirm-accept">
+          <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm-accept">
             {confirmLabel}
           </button>
         </div>

@@ -25,7 +25,7 @@ function DeviceSelect({
   return (
     <div className="device-menu__field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+      <select id={id} className="select" value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
         {value === null ? <option value="">{t('controls.systemDefault')}</option> : null}
         {devices.map((device, index) => (
           <option key={device.deviceId} value={device.deviceId}>
@@ -57,7 +57,7 @@ export function DeviceMenu() {
     <div className="device-menu">
       <button
         type="button"
-        className="room-button room-button--small"
+        className="room-control room-control--compact"
         aria-expanded={isOpen}
         aria-controls={menuId}
         aria-label={t('controls.devices')}

@@ -18,7 +18,7 @@ function Toast({ notice }: { notice: Notice }) {
   return (
     <li className="toast" data-testid="room-notice" data-key={notice.key}>
       <span>{text}</span>
-      <button type="button" className="room-button room-button--small" onClick={() => ui.dismissNotice(notice.id)} aria-label={t('notices.dismiss')}>
+      <button type="button" className="button button--ghost button--icon" onClick={() => ui.dismissNotice(notice.id)} aria-label={t('notices.dismiss')}>
         <Icon name="close" size={16} />
       </button>
     </li>

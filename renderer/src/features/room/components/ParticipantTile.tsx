@@ -64,7 +64,7 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
         ) : null}
         {isCameraOff ? <span className="visually-hidden">{t('tile.cameraOff')}</span> : null}
         <span className="participant-tile__name">{name}</span>
-        {peer.role === 'host' ? <span className="participant-tile__badge">{t('tile.host')}</span> : null}
+        {peer.role === 'host' ? <span className="host-badge">{t('tile.host')}</span> : null}
         {isSpeaking ? <span className="visually-hidden">{t('tile.speaking')}</span> : null}
         <QualityIndicator peerId={peerId} />
       </figcaption>

@@ -20,7 +20,7 @@ function ParticipantRow({ peerId, canManage, onRemove }: { peerId: string; canMa
     <li className="participant-row" data-testid="participant-row" data-peer-id={peerId} data-muted={peer.state.isMuted}>
       <span className="participant-row__name">
         {name}
-        {peer.role === 'host' ? <span className="participant-tile__badge">{t('tile.host')}</span> : null}
+        {peer.role === 'host' ? <span className="host-badge">{t('tile.host')}</span> : null}
       </span>
       <span className="participant-row__state">
         {peer.state.isHandRaised ? (
@@ -42,7 +42,7 @@ function ParticipantRow({ peerId, canManage, onRemove }: { peerId: string; canMa
         <span className="participant-row__actions">
           <button
             type="button"
-            className="room-button room-button--small"
+            className="button button--small"
             onClick={() => void controller.muteParticipant(peerId)}
             disabled={peer.state.isMuted}
             data-testid="host-mute"
@@ -51,7 +51,7 @@ function ParticipantRow({ peerId, canManage, onRemove }: { peerId: string; canMa
           </button>
           <button
             type="button"
-            className="room-button room-button--small room-button--danger"
+            className="button button--small button--danger"
             onClick={() => onRemove(peer.displayName)}
             data-testid="host-remove"
           >
@@ -85,7 +85,7 @@ export function ParticipantsPanel() {
     <aside className="room-panel" aria-labelledby={titleId} data-testid="participants-panel">
       <header className="room-panel__header">
         <h2 id={titleId}>{t('participants.title', { count: peerIds.length })}</h2>
-        <button type="button" className="room-button room-button--small" onClick={() => ui.togglePanel('participants')} aria-label={t('participants.close')}>
+        <button type="button" className="button button--ghost button--icon" onClick={() => ui.togglePanel('participants')} aria-label={t('participants.close')}>
           <Icon name="close" size={18} />
         </button>
       </header>
@@ -103,7 +103,7 @@ export function ParticipantsPanel() {
         <footer className="room-panel__footer" aria-label={t('participants.hostControls')}>
           <button
             type="button"
-            className="room-button"
+            className="button"
             aria-pressed={isLocked}
             onClick={() => void controller.lockMeeting(!isLocked)}
             data-testid="lock-meeting"
@@ -113,7 +113,7 @@ export function ParticipantsPanel() {
             {isLocked ? t('participants.unlock') : t('participants.lock')}
           </button>
           {isLocked ? <p className="room-panel__hint">{t('participants.lockedHint')}</p> : null}
-          <button type="button" className="room-button room-button--danger" onClick={() => setConfirmation({ kind: 'end' })} data-testid="end-meeting">
+          <button type="button" className="button button--danger" onClick={() => setConfirmation({ kind: 'end' })} data-testid="end-meeting">
             {t('participants.endForAll')}
           </button>
         </footer>

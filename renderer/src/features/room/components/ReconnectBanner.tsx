@@ -23,7 +23,7 @@ export function ReconnectBanner() {
         <span>
           {t('banner.failed')} {failureText(t, failure.code)}
         </span>
-        <button type="button" className="room-button room-button--primary" onClick={() => void controller.join()} data-testid="rejoin-button">
+        <button type="button" className="button button--primary button--small" onClick={() => void controller.join()} data-testid="rejoin-button">
           {t('banner.rejoin')}
         </button>
       </div>

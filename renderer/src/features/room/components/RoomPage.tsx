@@ -74,12 +74,12 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
           ) : (
             <VideoGrid />
           )}
+          <NoticeToasts />
         </section>
         {panel === 'chat' ? <ChatPanel /> : null}
         {panel === 'participants' ? <ParticipantsPanel /> : null}
       </div>
       <ControlsBar />
-      <NoticeToasts />
       <RemoteAudio speakerId={speakerId} />
     </div>
   );

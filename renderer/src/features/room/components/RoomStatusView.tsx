@@ -21,14 +21,14 @@ export function RoomStatusView({ onExit, onReturnToLobby }: RoomStatusViewProps)
 
   if (connectionState === 'failed' && failure) {
     return (
-      <section className="room-status" role="alert" data-testid="room-failed" data-code={failure.code}>
+      <section className="card room-status" role="alert" data-testid="room-failed" data-code={failure.code}>
         <h1>{t(`failure.${failure.phase}`)}</h1>
         <p>{failureText(t, failure.code)}</p>
         <div className="room-status__actions">
-          <button type="button" className="room-button room-button--primary" onClick={() => void controller.join()} data-testid="rejoin-button">
+          <button type="button" className="button button--primary" onClick={() => void controller.join()} data-testid="rejoin-button">
             {t('failure.retry')}
           </button>
-          <button type="button" className="room-button" onClick={onReturnToLobby} data-testid="back-to-lobby">
+          <button type="button" className="button" onClick={onReturnToLobby} data-testid="back-to-lobby">
             {t('failure.toLobby')}
           </button>
         </div>
@@ -38,14 +38,14 @@ export function RoomStatusView({ onExit, onReturnToLobby }: RoomStatusViewProps)
 
   const reason = closeReason ?? 'left';
   return (
-    <section className="room-status" role="status" data-testid="room-ended" data-reason={reason}>
+    <section className="card room-status" role="status" data-testid="room-ended" data-reason={reason}>
       <h1>{t(`ended.${reason}`)}</h1>
       <div className="room-status__actions">
-        <button type="button" className="room-button room-button--primary" onClick={onExit} data-testid="back-to-meetings">
+        <button type="button" className="button button--primary" onClick={onExit} data-testid="back-to-meetings">
           {t('ended.back')}
         </button>
         {CAN_REJOIN.has(reason) ? (
-          <button type="button" className="room-button" onClick={onReturnToLobby} data-testid="rejoin-from-lobby">
+          <button type="button" className="button" onClick={onReturnToLobby} data-testid="rejoin-from-lobby">
             {t('ended.rejoin')}
           </button>
         ) : null}

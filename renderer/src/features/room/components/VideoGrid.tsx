@@ -78,7 +78,7 @@ export function VideoGrid() {
         <nav className="video-grid__pager" aria-label={t('grid.page', { page: page + 1, count: pageCount })}>
           <button
             type="button"
-            className="room-button room-button--small"
+            className="room-control room-control--compact"
             onClick={() => ui.setGridPage(page - 1)}
             disabled={page === 0}
             aria-label={t('grid.previous')}
@@ -89,7 +89,7 @@ export function VideoGrid() {
           <span data-testid="grid-page">{t('grid.page', { page: page + 1, count: pageCount })}</span>
           <button
             type="button"
-            className="room-button room-button--small"
+            className="room-control room-control--compact"
             onClick={() => ui.setGridPage(page + 1)}
             disabled={page >= pageCount - 1}
             aria-label={t('grid.next')}

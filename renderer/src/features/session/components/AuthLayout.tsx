@@ -31,7 +31,7 @@ export function AuthLayout({
   return (
     <main id="main" className="auth">
       <div className="auth__brand">
-        <span className="auth__logo" aria-hidden="true">
+        <span className="brand-logo brand-logo--large" aria-hidden="true">
           M
         </span>
         <span className="auth__name">{t('app.name')}</span>
