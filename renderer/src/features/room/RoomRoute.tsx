@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadingBlock, Notice } from '../../ui/Feedback';
+import { LoadingBlock } from '../../ui/Feedback';
 import { parseMeetingId, useMeeting } from '../meetings';
 import { useSessionStore } from '../session';
 import { useSettingsStore } from '../settings';
@@ -23,15 +23,28 @@ export function RoomRoute() {
   const speakerId = useSettingsStore((s) => s.settings.speaker_id);
   const session = useRoomSession(id, user ? user.nickname || user.username : '');
 
+  // Both outside the room proper, yet already on its dark frame: no light flash before the video.
   if (id === null) {
     return (
-      <div className="page">
-        <Notice tone="error">{t('translation:errors.MEETING_NOT_FOUND')}</Notice>
-        <Link to="/">{t('ended.back')}</Link>
+      <div className="meeting-room meeting-room--status">
+        <section className="card room-status" role="alert">
+          <p>{t('translation:errors.MEETING_NOT_FOUND')}</p>
+          <div className="room-status__actions">
+            <Link to="/" className="button button--primary">
+              {t('ended.back')}
+            </Link>
+          </div>
+        </section>
       </div>
     );
   }
-  if (!session) return <LoadingBlock label={t('page.joining')} testId="room-loading" />;
+  if (!session) {
+    return (
+      <div className="meeting-room meeting-room--status">
+        <LoadingBlock label={t('page.joining')} testId="room-loading" />
+      </div>
+    );
+  }
 
   const leaveTo = (path: string) => {
     useRoomStore.getState().clear();

@@ -147,7 +147,9 @@ export function LobbyPage() {
 
         <form className="card lobby__panel form" onSubmit={(event) => void onJoin(event)} noValidate>
           <div>
-            <h2 data-testid="lobby-meeting-title">{meeting.title}</h2>
+            <h2 className="lobby__title" title={meeting.title} data-testid="lobby-meeting-title">
+              {meeting.title}
+            </h2>
             <p className="muted mono">{meeting.code}</p>
           </div>
           <DeviceSelect
