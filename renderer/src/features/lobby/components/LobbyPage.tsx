@@ -54,6 +54,10 @@ export function LobbyPage() {
     return <LoadingBlock label={t('app.loading')} testId="lobby-loading" />;
   }
 
+  // One sentence for each case: two sentences glued with a space read wrong in Chinese.
+  const joinStateKey =
+    !isCameraOn && !isMicOn ? 'lobby.joinBothOff' : !isCameraOn ? 'lobby.joinCameraOff' : !isMicOn ? 'lobby.joinMicOff' : null;
+
   // The host is never asked for their own meeting's passcode.
   const needsPasscode = meeting.has_passcode && meeting.host_id !== userId;
   const passcodeError =
@@ -131,11 +135,9 @@ export function LobbyPage() {
             <Icon name={isMicOn ? 'mic' : 'micOff'} size={18} />
             <MicMeter stream={isMicOn ? media.stream : null} />
           </div>
-          {!isCameraOn || !isMicOn ? (
+          {joinStateKey ? (
             <p className="muted lobby__join-state" data-testid="lobby-join-state">
-              {[!isCameraOn ? t('lobby.joinCameraOff') : null, !isMicOn ? t('lobby.joinMicOff') : null]
-                .filter(Boolean)
-                .join(' ')}
+              {t(joinStateKey)}
             </p>
           ) : null}
           {media.status === 'failed' ? (
