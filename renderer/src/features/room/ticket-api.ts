@@ -1,8 +1,26 @@
 import { API_PREFIX, TicketSchema, type Ticket, type TicketRequest } from '@meetai/shared';
+import { isApiError } from '../../lib/api-error';
 import { api } from '../../lib/http';
+import { lobbyApi } from '../lobby/api';
 
-/** A one-time pass for the signaling socket; `resumePeerId` continues a session within its grace period. */
-export function fetchSignalingTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket> {
+function requestTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket> {
   const body: TicketRequest = resumePeerId ? { resume_peer_id: resumePeerId } : {};
   return api.post(`${API_PREFIX}/meetings/${meetingId}/ticket`, body, TicketSchema);
+}
+
+/**
+ * A one-time pass for the signaling socket; `resumePeerId` continues a session
+ * within its grace period. After an outage longer than that grace the server
+ * has let our attendance go (NOT_A_PARTICIPANT): we join again over REST, as
+ * the lobby did, and ask once more, so Rejoin works instead of failing forever.
+ * A locked meeting or a passcode still stops it, with the server's reason.
+ */
+export async function fetchSignalingTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket> {
+  try {
+    return await requestTicket(meetingId, resumePeerId);
+  } catch (error) {
+    if (!isApiError(error) || error.code !== 'NOT_A_PARTICIPANT') throw error;
+    await lobbyApi.join(meetingId);
+    return requestTicket(meetingId, null);
+  }
 }
