@@ -31,10 +31,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltinPaths('The renderer and shared code never import Node or Electron modules: use the desktop bridge.'),
+          paths: nodeBuiltinPaths(
+            'The renderer and shared code never import Node or Electron modules: use the desktop bridge.',
+          ),
           patterns: [
-            { group: ['electron', 'electron/*', ...nodeModules], message: 'The renderer and shared code never import Node or Electron modules: use the desktop bridge.' },
-            { group: ['**/server/**', '@meetai/server', '@meetai/server/*'], message: 'Only server/ imports server code.' },
+            {
+              group: ['electron', 'electron/*', ...nodeModules],
+              message: 'The renderer and shared code never import Node or Electron modules: use the desktop bridge.',
+            },
+            {
+              group: ['**/server/**', '@meetai/server', '@meetai/server/*'],
+              message: 'Only server/ imports server code.',
+            },
             { group: ['**/electron/**', '@meetai/desktop'], message: 'Only electron/ imports electron code.' },
           ],
         },
@@ -49,8 +57,14 @@ export default tseslint.config(
         {
           paths: nodeBuiltinPaths('The renderer never imports Node or Electron modules.'),
           patterns: [
-            { group: ['mediasoup-client', 'mediasoup-client/*'], message: 'Components talk to the RoomClient, never to mediasoup-client.' },
-            { group: ['electron', 'electron/*', ...nodeModules], message: 'The renderer never imports Node or Electron modules.' },
+            {
+              group: ['mediasoup-client', 'mediasoup-client/*'],
+              message: 'Components talk to the RoomClient, never to mediasoup-client.',
+            },
+            {
+              group: ['electron', 'electron/*', ...nodeModules],
+              message: 'The renderer never imports Node or Electron modules.',
+            },
           ],
         },
       ],
@@ -61,7 +75,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '@meetai/server', '**/renderer/**', '@meetai/renderer'], message: 'electron/ imports only shared/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '@meetai/server', '**/renderer/**', '@meetai/renderer'],
+              message: 'electron/ imports only shared/.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -70,7 +91,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '@meetai/renderer', '**/electron/**', '@meetai/desktop'], message: 'server/ imports only shared/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '@meetai/renderer', '**/electron/**', '@meetai/desktop'],
+              message: 'server/ imports only shared/.',
+            },
+          ],
+        },
       ],
     },
   },

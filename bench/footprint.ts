@@ -5,7 +5,15 @@ import { chromium } from '@playwright/test';
 import { printTable, median } from './lib/report';
 import { REPO_ROOT, childPids, rssMb, type ServerProcess } from './lib/server-process';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Server memory after it has sat idle for a few seconds. */
 export async function benchIdleMemory(server: ServerProcess): Promise<void> {
@@ -24,15 +32,25 @@ export function benchBundle(): void {
   const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1] as string);
   const rows = files.map((file) => {
     const content = readFileSync(path.join(dist, file));
-    return { file, 'raw KB': Math.round(content.length / 102.4) / 10, 'gzip KB': Math.round(gzipSync(content).length / 102.4) / 10 };
+    return {
+      file,
+      'raw KB': Math.round(content.length / 102.4) / 10,
+      'gzip KB': Math.round(gzipSync(content).length / 102.4) / 10,
+    };
   });
   const total = rows.reduce((sum, row) => sum + row['gzip KB'], 0);
-  printTable('renderer initial JavaScript (target: under 500 KB gzipped)', [...rows, { file: 'total', 'raw KB': '', 'gzip KB': Math.round(total * 10) / 10 }]);
+  printTable('renderer initial JavaScript (target: under 500 KB gzipped)', [
+    ...rows,
+    { file: 'total', 'raw KB': '', 'gzip KB': Math.round(total * 10) / 10 },
+  ]);
 }
 
 /** Cold load: a fresh browser profile opens the app until the sign-in form is on screen. */
 export async function benchColdLoad(server: ServerProcess, runs = 5): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const times: number[] = [];
   try {
     for (let run = 0; run < runs; run += 1) {
@@ -48,6 +66,11 @@ export async function benchColdLoad(server: ServerProcess, runs = 5): Promise<vo
     await browser.close();
   }
   printTable('cold load to the sign-in screen (target: under 1500 ms)', [
-    { runs, 'median ms': Math.round(median(times)), 'min ms': Math.round(Math.min(...times)), 'max ms': Math.round(Math.max(...times)) },
+    {
+      runs,
+      'median ms': Math.round(median(times)),
+      'min ms': Math.round(Math.min(...times)),
+      'max ms': Math.round(Math.max(...times)),
+    },
   ]);
 }

@@ -79,6 +79,10 @@ export async function benchHttp(server: ServerProcess): Promise<void> {
     hashRuns.push(performance.now() - started);
   }
   printTable('password hash cost (argon2id verify, the floor of one login)', [
-    { runs: hashRuns.length, 'mean ms': Math.round((hashRuns.reduce((a, b) => a + b, 0) / hashRuns.length) * 10) / 10, params: hash.split('$')[3] ?? '' },
+    {
+      runs: hashRuns.length,
+      'mean ms': Math.round((hashRuns.reduce((a, b) => a + b, 0) / hashRuns.length) * 10) / 10,
+      params: hash.split('$')[3] ?? '',
+    },
   ]);
 }

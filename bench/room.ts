@@ -1,6 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { createMeeting, createUsers } from './lib/accounts';
-import { joinFromLobby, launchBrowser, leaveRoom, openLobby, signedInPage, waitForDecodingVideos } from './lib/browser-participant';
+import {
+  joinFromLobby,
+  launchBrowser,
+  leaveRoom,
+  openLobby,
+  signedInPage,
+  waitForDecodingVideos,
+} from './lib/browser-participant';
 import { median, printTable } from './lib/report';
 import { childPids, cpuSeconds, rssMb, type ServerProcess } from './lib/server-process';
 
@@ -58,7 +65,12 @@ export async function benchJoinTime(server: ServerProcess): Promise<void> {
     return runs;
   });
   printTable(`join time: click Join → first remote frame decoded, ${JOIN_RUNS} runs (target: median ≤ 400 ms)`, [
-    { 'median ms': Math.round(median(times)), 'min ms': Math.round(Math.min(...times)), 'max ms': Math.round(Math.max(...times)), runs: times.map((t) => Math.round(t)).join(' ') },
+    {
+      'median ms': Math.round(median(times)),
+      'min ms': Math.round(Math.min(...times)),
+      'max ms': Math.round(Math.max(...times)),
+      runs: times.map((t) => Math.round(t)).join(' '),
+    },
   ]);
 }
 
@@ -108,7 +120,10 @@ export async function benchSfuCost(server: ServerProcess): Promise<void> {
     });
     rows.push(row);
   }
-  printTable('SFU cost, everyone sending camera (simulcast) and mic (target: node CPU under 10% of the workers at 6)', rows);
+  printTable(
+    'SFU cost, everyone sending camera (simulcast) and mic (target: node CPU under 10% of the workers at 6)',
+    rows,
+  );
 }
 
 const TRACKED_METRICS = [
@@ -156,18 +171,25 @@ export async function benchJoinLeaveCycles(server: ServerProcess): Promise<void>
     for (const batch of [1, 2]) {
       for (let i = 0; i < CYCLES; i += 1) await cycle();
       await settle();
-      taken.push({ label: `after ${batch * CYCLES} cycles`, rss: serverRss(server), counts: await mediaCounts(server) });
+      taken.push({
+        label: `after ${batch * CYCLES} cycles`,
+        rss: serverRss(server),
+        counts: await mediaCounts(server),
+      });
     }
     return taken;
   });
-  printTable(`memory and live media objects over ${2 * CYCLES} join/leave cycles (one participant stays)`, snapshots.map((snapshot) => ({
-    when: snapshot.label,
-    'node RSS MB': snapshot.rss.node,
-    'node heap used MB': (snapshot.counts.nodejs_heap_size_used_bytes! / 1048576).toFixed(1),
-    'workers RSS MB': snapshot.rss.workers.toFixed(1),
-    peers: snapshot.counts.meetai_media_peers!,
-    transports: snapshot.counts.meetai_media_transports!,
-    producers: snapshot.counts.meetai_media_producers!,
-    consumers: snapshot.counts.meetai_media_consumers!,
-  })));
+  printTable(
+    `memory and live media objects over ${2 * CYCLES} join/leave cycles (one participant stays)`,
+    snapshots.map((snapshot) => ({
+      when: snapshot.label,
+      'node RSS MB': snapshot.rss.node,
+      'node heap used MB': (snapshot.counts.nodejs_heap_size_used_bytes! / 1048576).toFixed(1),
+      'workers RSS MB': snapshot.rss.workers.toFixed(1),
+      peers: snapshot.counts.meetai_media_peers!,
+      transports: snapshot.counts.meetai_media_transports!,
+      producers: snapshot.counts.meetai_media_producers!,
+      consumers: snapshot.counts.meetai_media_consumers!,
+    })),
+  );
 }

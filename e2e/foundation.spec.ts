@@ -73,10 +73,13 @@ test('a new user registers, signs in, creates a meeting, checks devices in the l
   // Chromium's fake microphone beeps periodically: the meter must move, not sit at one value.
   const levels = new Set<string>();
   await expect
-    .poll(async () => {
-      levels.add((await page.getByTestId('mic-meter').getAttribute('data-level')) ?? '');
-      return [...levels].filter((level) => Number(level) > 0.01).length;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        levels.add((await page.getByTestId('mic-meter').getAttribute('data-level')) ?? '');
+        return [...levels].filter((level) => Number(level) > 0.01).length;
+      },
+      { timeout: 20_000 },
+    )
     .toBeGreaterThan(1);
   await snap(page, testInfo, '06-lobby');
 
@@ -102,7 +105,9 @@ test('an invite link /j/<code> opens that meeting after sign-in', async ({ page,
     });
     expect(registered.status()).toBe(201);
   }
-  const login = await request.post('/api/v1/auth/login', { data: { username: host.username, password: host.password } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: host.username, password: host.password },
+  });
   const token = (await login.json()).data.token as string;
   const created = await request.post('/api/v1/meetings', {
     data: { title: 'Invite check' },

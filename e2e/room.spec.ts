@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { createMeetingByApi, E2E_ADMIN, registerByApi, tokenFor } from './fixtures/accounts';
-import { expectMediaFlowing, joinRoom, openParticipant, selfPeerId, snap, tiles, type Participant } from './fixtures/room';
+import {
+  expectMediaFlowing,
+  joinRoom,
+  openParticipant,
+  selfPeerId,
+  snap,
+  tiles,
+  type Participant,
+} from './fixtures/room';
 
 let opened: Participant[] = [];
 test.afterEach(async () => {

@@ -142,8 +142,23 @@ async function checkDtlsHandshake(router) {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-subj', '/CN=mediasoup-check', '-days', '1', '-keyout', keyFile, '-out', certFile],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-subj',
+        '/CN=mediasoup-check',
+        '-days',
+        '1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
       { stdio: 'ignore' },
     );
     const fingerprint = new crypto.X509Certificate(fs.readFileSync(certFile)).fingerprint256;
@@ -195,10 +210,19 @@ async function checkDtlsHandshake(router) {
     let clientOutput = '';
     client = spawn(
       'openssl',
-      ['s_client', '-dtls1_2', '-connect', `127.0.0.1:${relay.address().port}`,
-        '-cert', certFile, '-key', keyFile,
+      [
+        's_client',
+        '-dtls1_2',
+        '-connect',
+        `127.0.0.1:${relay.address().port}`,
+        '-cert',
+        certFile,
+        '-key',
+        keyFile,
         // GCM first, as browsers offer it: exercises libsrtp2's GCM path too.
-        '-use_srtp', 'SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80'],
+        '-use_srtp',
+        'SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80',
+      ],
       { stdio: ['pipe', 'pipe', 'pipe'] }, // stdin stays open: s_client would quit on EOF
     );
     exitCleanups.push(() => client.kill());

@@ -71,7 +71,10 @@ async function waitForHealth() {
 function electronBinary() {
   const packageDir = path.join(root, 'node_modules/electron');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    const binary = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
     return existsSync(binary) ? binary : null;
   }
   const pathFile = path.join(packageDir, 'path.txt');
@@ -96,7 +99,9 @@ if (electron) {
     stdio: 'inherit',
     env: { ...process.env, MEETAI_SERVER_URL: localUrl },
   });
-  app.on('exit', () => console.log(`start: desktop app closed; the server keeps running at ${localUrl} (Ctrl+C stops it).`));
+  app.on('exit', () =>
+    console.log(`start: desktop app closed; the server keeps running at ${localUrl} (Ctrl+C stops it).`),
+  );
 } else {
   console.log(
     [

@@ -48,13 +48,27 @@ console.log('\n== lint');
 const lintOk = run(bin('eslint'), ['.']) === 0;
 record('lint', lintOk ? 1 : 0, lintOk ? 0 : 1);
 
+console.log('\n== format (prettier --check; `npm run format` fixes)');
+const formatOk = run(bin('prettier'), ['--check', '--log-level', 'warn', '.']) === 0;
+record('format', formatOk ? 1 : 0, formatOk ? 0 : 1);
+
 console.log('\n== unit and integration (vitest)');
 const vitestJson = path.join(resultsDir, 'vitest.json');
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const vitest = readJson(vitestJson);
 if (vitest) {
   const failed = vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(vitest);
-  record('vitest', vitest.numPassedTests, failed + (vitestStatus !== 0 && failed === 0 ? 1 : 0), vitest.numPendingTests + vitest.numTodoTests);
+  record(
+    'vitest',
+    vitest.numPassedTests,
+    failed + (vitestStatus !== 0 && failed === 0 ? 1 : 0),
+    vitest.numPendingTests + vitest.numTodoTests,
+  );
 } else {
   record('vitest (no report: the run itself failed)', 0, 1);
 }

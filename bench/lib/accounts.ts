@@ -1,5 +1,10 @@
 /** REST calls the benchmarks make as a client would. */
-export async function post(url: string, path: string, body: unknown, token?: string): Promise<{ data: Record<string, unknown> }> {
+export async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<{ data: Record<string, unknown> }> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

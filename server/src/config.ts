@@ -5,7 +5,6 @@ import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, de
 import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
 import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/signaling-settings';
 
-
 /** The repository root, so default paths work whatever directory the server is started from. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,7 +76,12 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .trim()
-    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, 'Each origin is scheme://host[:port]')))
     .optional(),
 });

@@ -35,11 +35,7 @@ export function createServices(config: Config, database: AppDatabase, log: Fasti
     refreshTtlS: config.refreshTokenTtlS,
   });
   const health = new HealthRegistry();
-  health.add(
-    'db',
-    async () => ({ status: 'ok', latency_ms: await database.ping() }),
-    { isCritical: true },
-  );
+  health.add('db', async () => ({ status: 'ok', latency_ms: await database.ping() }), { isCritical: true });
   return {
     database,
     events,

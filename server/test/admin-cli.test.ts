@@ -24,7 +24,10 @@ describe('npm run admin -- create', () => {
     const t = await buildTestApp();
     opened.push(t);
     await t.app.close();
-    const result = admin(['create', 'chief', 'chief@example.com'], { DATA_DIR: t.dataDir, ADMIN_PASSWORD: 'chief pass 99' });
+    const result = admin(['create', 'chief', 'chief@example.com'], {
+      DATA_DIR: t.dataDir,
+      ADMIN_PASSWORD: 'chief pass 99',
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Created admin "chief"');
     expect(result.status).toBe(0);
@@ -44,8 +47,13 @@ describe('npm run admin -- create', () => {
     const weak = admin(['create', 'chief', 'chief@example.com'], { DATA_DIR: t.dataDir, ADMIN_PASSWORD: 'weak' });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password');
-    expect(admin(['create', 'chief', 'chief@example.com'], { DATA_DIR: t.dataDir, ADMIN_PASSWORD: 'chief pass 99' }).status).toBe(0);
-    const taken = admin(['create', 'CHIEF', 'other@example.com'], { DATA_DIR: t.dataDir, ADMIN_PASSWORD: 'chief pass 99' });
+    expect(
+      admin(['create', 'chief', 'chief@example.com'], { DATA_DIR: t.dataDir, ADMIN_PASSWORD: 'chief pass 99' }).status,
+    ).toBe(0);
+    const taken = admin(['create', 'CHIEF', 'other@example.com'], {
+      DATA_DIR: t.dataDir,
+      ADMIN_PASSWORD: 'chief pass 99',
+    });
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('username is taken');
   });

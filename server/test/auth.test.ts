@@ -75,8 +75,14 @@ describe('login', () => {
 
   it('answers a wrong password and an unknown user with the same 401 and the same words', async () => {
     const user = await register(t.app);
-    const wrongPassword = await call(t.app, 'POST', '/api/v1/auth/login', { username: user.username, password: 'nope nope 1' });
-    const unknownUser = await call(t.app, 'POST', '/api/v1/auth/login', { username: uniqueName('ghost'), password: PASSWORD });
+    const wrongPassword = await call(t.app, 'POST', '/api/v1/auth/login', {
+      username: user.username,
+      password: 'nope nope 1',
+    });
+    const unknownUser = await call(t.app, 'POST', '/api/v1/auth/login', {
+      username: uniqueName('ghost'),
+      password: PASSWORD,
+    });
     for (const response of [wrongPassword, unknownUser]) {
       expect(response.statusCode).toBe(401);
       expect(body(response).error).toBe('INVALID_CREDENTIALS');
@@ -179,7 +185,10 @@ describe('profile', () => {
     const ownRefresh = await call(t.app, 'POST', '/api/v1/auth/refresh', { refresh_token: here.refreshToken });
     expect(ownRefresh.statusCode).toBe(200);
 
-    const oldPassword = await call(t.app, 'POST', '/api/v1/auth/login', { username: user.username, password: PASSWORD });
+    const oldPassword = await call(t.app, 'POST', '/api/v1/auth/login', {
+      username: user.username,
+      password: PASSWORD,
+    });
     expect(oldPassword.statusCode).toBe(401);
     await expect(login(t.app, user.username, 'brand new 777')).resolves.toMatchObject({ user: { id: user.id } });
   });

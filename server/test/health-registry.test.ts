@@ -18,7 +18,10 @@ describe('HealthRegistry', () => {
     registry.add('web', async () => {
       throw new Error('no build');
     });
-    expect(await registry.run()).toMatchObject({ status: 'degraded', checks: { web: { status: 'down', message: 'no build' } } });
+    expect(await registry.run()).toMatchObject({
+      status: 'degraded',
+      checks: { web: { status: 'down', message: 'no build' } },
+    });
     registry.add('db', async () => ({ status: 'down', message: 'disk gone' }), { isCritical: true });
     expect((await registry.run()).status).toBe('down');
   });

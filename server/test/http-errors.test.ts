@@ -77,7 +77,9 @@ describe('bad input never becomes a 500', () => {
   });
 
   it('a body that is not JSON: 415 UNSUPPORTED_MEDIA_TYPE', async () => {
-    const response = await rawPost('/api/v1/meetings', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await rawPost('/api/v1/meetings', 'title=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(response.statusCode).toBe(415);
     expect(body(response).error).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -122,7 +124,11 @@ describe('request ids', () => {
   it("keeps a caller's plain request id and replaces an unsafe one", async () => {
     const kept = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-abc_123' } });
     expect(kept.headers['x-request-id']).toBe('trace-abc_123');
-    const replaced = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    const replaced = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
     expect(replaced.headers['x-request-id']).not.toContain('bad id');
   });
 });

@@ -26,7 +26,12 @@ async function fakePeer(room: Room, peerId: string) {
     });
     t.on('produce', ({ kind, rtpParameters, appData }, ok, fail) => {
       room
-        .produce(peerId, { transportId: t.id, kind, rtpParameters: rtpParameters as ms.RtpParameters, source: appData.source as 'mic' | 'webcam' })
+        .produce(peerId, {
+          transportId: t.id,
+          kind,
+          rtpParameters: rtpParameters as ms.RtpParameters,
+          source: appData.source as 'mic' | 'webcam',
+        })
         .then((producer) => {
           ok({ id: producer.id });
           void room.shareProducer(producer);
@@ -34,11 +39,18 @@ async function fakePeer(room: Room, peerId: string) {
     });
     return t;
   };
-  return { device, transport, join: () => room.setRtpCapabilities(peerId, device.rtpCapabilities as ms.RtpCapabilities) };
+  return {
+    device,
+    transport,
+    join: () => room.setRtpCapabilities(peerId, device.rtpCapabilities as ms.RtpCapabilities),
+  };
 }
 
 describe('Room (real worker, mediasoup-client FakeHandler)', () => {
-  const pool = new WorkerPool({ workers: 2, rtcMinPort: listen.rtcMinPort, rtcMaxPort: listen.rtcMaxPort, logLevel: 'warn' }, log);
+  const pool = new WorkerPool(
+    { workers: 2, rtcMinPort: listen.rtcMinPort, rtcMaxPort: listen.rtcMaxPort, logLevel: 'warn' },
+    log,
+  );
   const rooms = new RoomRegistry(pool, listen, log);
 
   beforeAll(() => pool.start());
@@ -59,7 +71,9 @@ describe('Room (real worker, mediasoup-client FakeHandler)', () => {
   it('consumes only once a peer has joined and has a recv transport, whichever comes first', async () => {
     const room = await rooms.getOrCreate(102);
     const notices: { to: string; producerPeerId: string; consumerId: string; type: string }[] = [];
-    room.on('newConsumer', (to, c) => notices.push({ to, producerPeerId: c.peerId, consumerId: c.consumerId, type: c.type }));
+    room.on('newConsumer', (to, c) =>
+      notices.push({ to, producerPeerId: c.peerId, consumerId: c.consumerId, type: c.type }),
+    );
     const closed: string[] = [];
     room.on('consumerClosed', (_to, consumerId) => closed.push(consumerId));
 
@@ -109,9 +123,13 @@ describe('Room (real worker, mediasoup-client FakeHandler)', () => {
     const carol = await fakePeer(room, 'carol');
     carol.join();
     const send = await carol.transport('send');
-    await expect(send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'webcam' } })).rejects.toThrow(/webcam producer must be video/);
+    await expect(
+      send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'webcam' } }),
+    ).rejects.toThrow(/webcam producer must be video/);
     await send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'mic' } });
-    await expect(send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'mic' } })).rejects.toThrow(/already sends mic/);
+    await expect(
+      send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'mic' } }),
+    ).rejects.toThrow(/already sends mic/);
     rooms.release(103);
   });
 

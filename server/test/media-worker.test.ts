@@ -22,7 +22,10 @@ function rtpPacket(seq: number, ssrc: number): Buffer {
 }
 
 describe('mediasoup worker (real binary)', () => {
-  const pool = new WorkerPool({ workers: 2, rtcMinPort: listen.rtcMinPort, rtcMaxPort: listen.rtcMaxPort, logLevel: 'warn' }, log);
+  const pool = new WorkerPool(
+    { workers: 2, rtcMinPort: listen.rtcMinPort, rtcMaxPort: listen.rtcMaxPort, logLevel: 'warn' },
+    log,
+  );
 
   beforeAll(async () => {
     await pool.start();
@@ -60,7 +63,11 @@ describe('mediasoup worker (real binary)', () => {
     const routerB = await workerB.createRouter({ mediaCodecs: ROUTER_MEDIA_CODECS });
     const socket = dgram.createSocket('udp4');
     try {
-      const plain = await routerA.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true, comedia: true });
+      const plain = await routerA.createPlainTransport({
+        listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+        rtcpMux: true,
+        comedia: true,
+      });
       const ssrc = 22222222;
       const producer = await plain.produce({
         kind: 'audio',
@@ -69,7 +76,11 @@ describe('mediasoup worker (real binary)', () => {
           encodings: [{ ssrc }],
         },
       });
-      const { pipeProducer, pipeConsumer } = await routerA.pipeToRouter({ producerId: producer.id, router: routerB, enableSrtp: true });
+      const { pipeProducer, pipeConsumer } = await routerA.pipeToRouter({
+        producerId: producer.id,
+        router: routerB,
+        enableSrtp: true,
+      });
       expect(pipeProducer?.id).toBe(producer.id);
       expect(pipeConsumer).toBeDefined();
 

@@ -31,10 +31,19 @@ describe('the whole path: register -> login -> refresh -> create -> list -> join
     const first = envelopeOf(TokenPairSchema).parse(login.json()).data;
     const refreshed = await call(t.app, 'POST', '/api/v1/auth/refresh', { refresh_token: first.refresh_token });
     const host = envelopeOf(TokenPairSchema).parse(refreshed.json()).data.token;
-    const guestLogin = await call(t.app, 'POST', '/api/v1/auth/login', { username: guestUser.username, password: PASSWORD });
+    const guestLogin = await call(t.app, 'POST', '/api/v1/auth/login', {
+      username: guestUser.username,
+      password: PASSWORD,
+    });
     const guest = body<{ token: string }>(guestLogin).data.token;
 
-    const created = await call(t.app, 'POST', '/api/v1/meetings', { title: 'Design review', description: '评审' }, host);
+    const created = await call(
+      t.app,
+      'POST',
+      '/api/v1/meetings',
+      { title: 'Design review', description: '评审' },
+      host,
+    );
     expect(created.statusCode).toBe(201);
     const meeting = envelopeOf(MeetingSchema).parse(created.json()).data;
     expect(meeting).toMatchObject({

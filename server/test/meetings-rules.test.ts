@@ -119,7 +119,8 @@ describe('joining', () => {
 
   it('too many wrong passcodes for one meeting: 429 RATE_LIMITED', async () => {
     const meeting = await createMeeting(t.app, host, { passcode: 'letmein' });
-    for (let i = 0; i < 10; i += 1) expect((await join(meeting, guest, { passcode: `guess${i}` })).statusCode).toBe(403);
+    for (let i = 0; i < 10; i += 1)
+      expect((await join(meeting, guest, { passcode: `guess${i}` })).statusCode).toBe(403);
     const blocked = await join(meeting, guest, { passcode: 'letmein' });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
@@ -140,7 +141,9 @@ describe('joining', () => {
     const second = body<{ participant: { joined_at: string } }>(await join(meeting, guest)).data.participant;
     expect(second.joined_at).toBe(first.joined_at);
     for (let i = 0; i < 2; i += 1) {
-      expect((await call(t.app, 'POST', `/api/v1/meetings/${meeting.id}/leave`, undefined, guest.token)).statusCode).toBe(200);
+      expect(
+        (await call(t.app, 'POST', `/api/v1/meetings/${meeting.id}/leave`, undefined, guest.token)).statusCode,
+      ).toBe(200);
     }
     const stranger = await signUp(t.app, 'stranger');
     const response = await call(t.app, 'POST', `/api/v1/meetings/${meeting.id}/leave`, undefined, stranger.token);

@@ -37,7 +37,9 @@ describe('GET /metrics', () => {
     expect(text).toContain('nodejs_heap_size_used_bytes');
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/v1\/auth\/register",status_code="201"\} 1/);
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/meetings\/:id",status_code="404"\} 1/);
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/api\/v1\/auth\/login",status_code="200"\}/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/api\/v1\/auth\/login",status_code="200"\}/,
+    );
   });
 });
 

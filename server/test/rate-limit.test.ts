@@ -4,7 +4,11 @@ import { buildTestApp, type TestApp } from './helpers/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '8', LOGIN_FAILURE_WINDOW: '10m' });
+  t = await buildTestApp({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+    LOGIN_MAX_FAILURES_PER_IP: '8',
+    LOGIN_FAILURE_WINDOW: '10m',
+  });
 });
 afterAll(() => t.close());
 

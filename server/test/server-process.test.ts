@@ -53,7 +53,11 @@ describe('the server as a real process on a real port', () => {
     const session = await login(reopened.app, username);
     const admin = await login(reopened.app, 'boss', 'boss password 1');
     expect(admin.user.role).toBe('admin');
-    const list = await reopened.app.inject({ method: 'GET', url: '/api/v1/meetings?scope=ongoing', headers: session.headers });
+    const list = await reopened.app.inject({
+      method: 'GET',
+      url: '/api/v1/meetings?scope=ongoing',
+      headers: session.headers,
+    });
     expect(list.json().data.list.map((m: Meeting) => m.title)).toEqual(['Over the wire']);
     await reopened.close({ keepData: true });
   });

@@ -15,7 +15,8 @@ describe('signaling: an admin cuts a connection', () => {
   });
   afterAll(() => server.close());
 
-  const disconnectUrl = (meetingId: number, peerId: string) => `/api/v1/admin/meetings/${meetingId}/peers/${peerId}/disconnect`;
+  const disconnectUrl = (meetingId: number, peerId: string) =>
+    `/api/v1/admin/meetings/${meetingId}/peers/${peerId}/disconnect`;
 
   it('drops the socket without a closing handshake; the others see its media go but no leave', async () => {
     const admin = await login(server.app, 'opsadmin');
@@ -36,7 +37,13 @@ describe('signaling: an admin cuts a connection', () => {
   it('is refused to a non-admin (403) and answers 404 for a peer with no live socket', async () => {
     const admin = await login(server.app, 'opsadmin');
     const { meeting, host } = await hostedMeeting(server, 'plainhost');
-    const refused = await call(server.app, 'POST', disconnectUrl(meeting.id, host.peerId), undefined, host.session.token);
+    const refused = await call(
+      server.app,
+      'POST',
+      disconnectUrl(meeting.id, host.peerId),
+      undefined,
+      host.session.token,
+    );
     expect(refused.statusCode).toBe(403);
     expect(body(refused).error).toBe('FORBIDDEN');
     expect((await host.client.ok('updatePeerState', { isHandRaised: true })).state.isHandRaised).toBe(true);

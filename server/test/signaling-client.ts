@@ -33,7 +33,9 @@ export class SignalingTestClient {
   private readonly listeners: ((notice: Notice) => void)[] = [];
 
   private constructor(readonly socket: WebSocket) {
-    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     socket.on('message', (raw) => this.receive(raw.toString()));
   }
 

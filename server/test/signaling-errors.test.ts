@@ -48,7 +48,13 @@ describe('signaling: bad messages and bad tickets are refused, and nobody else n
     c.send(JSON.stringify({ method: 'join' }));
     c.send(JSON.stringify({ id: 'seven', method: 'join', data: {} }));
     c.send(Buffer.from([1, 2, 3]));
-    c.send(JSON.stringify({ id: 99, method: 'getRouterRtpCapabilities', data: { x: 'y'.repeat(SIGNALING_MAX_MESSAGE_BYTES) } }));
+    c.send(
+      JSON.stringify({
+        id: 99,
+        method: 'getRouterRtpCapabilities',
+        data: { x: 'y'.repeat(SIGNALING_MAX_MESSAGE_BYTES) },
+      }),
+    );
     await waitFor(() => c.orphanErrors.length === 5, 'five error replies');
     expect(c.orphanErrors.map((e) => e.error.code)).toEqual([
       'MALFORMED_JSON',
@@ -63,26 +69,49 @@ describe('signaling: bad messages and bad tickets are refused, and nobody else n
     const extra = await c.sendFrame({ method: 'join', data: {}, extra: true });
     expect(extra.ok ? null : extra.error.code).toBe('BAD_MESSAGE');
     expect(await c.refused('dance', {})).toMatchObject({ code: 'UNKNOWN_METHOD' });
-    expect(await c.refused('createWebRtcTransport', { direction: 'sideways' })).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(await c.refused('join', { displayName: 42, rtpCapabilities: {} })).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await c.refused('createWebRtcTransport', { direction: 'sideways' })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await c.refused('join', { displayName: 42, rtpCapabilities: {} })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect(await c.refused('sendChat', { text: '   ' })).toMatchObject({ code: 'VALIDATION_FAILED' });
     // Out of order: media and chat need `join` first.
-    expect(await c.refused('produce', { transportId: 'x', kind: 'audio', rtpParameters: { codecs: [] }, source: 'mic' })).toMatchObject({ code: 'NOT_JOINED' });
+    expect(
+      await c.refused('produce', { transportId: 'x', kind: 'audio', rtpParameters: { codecs: [] }, source: 'mic' }),
+    ).toMatchObject({ code: 'NOT_JOINED' });
     expect(await c.refused('sendChat', { text: 'hi' })).toMatchObject({ code: 'NOT_JOINED' });
     expect(await c.refused('muteParticipant', { peerId: host.peerId })).toMatchObject({ code: 'NOT_JOINED' });
-    expect(await c.refused('connectTransport', { transportId: 'nope', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await c.refused('connectTransport', {
+        transportId: 'nope',
+        dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] },
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
 
     await bad.peer.join('bad');
-    expect(await c.refused('join', { displayName: 'again', rtpCapabilities: bad.peer.device.rtpCapabilities })).toMatchObject({ code: 'ALREADY_JOINED' });
+    expect(
+      await c.refused('join', { displayName: 'again', rtpCapabilities: bad.peer.device.rtpCapabilities }),
+    ).toMatchObject({ code: 'ALREADY_JOINED' });
     // A producer mediasoup cannot accept: its error becomes MEDIA_ERROR.
     const refusal = await c.refused('produce', {
       transportId: bad.peer.sendTransport!.id,
       kind: 'audio',
       source: 'mic',
-      rtpParameters: { codecs: [{ mimeType: 'audio/nonsense', payloadType: 100, clockRate: 48000 }], encodings: [{ ssrc: 1 }] },
+      rtpParameters: {
+        codecs: [{ mimeType: 'audio/nonsense', payloadType: 100, clockRate: 48000 }],
+        encodings: [{ ssrc: 1 }],
+      },
     });
     expect(refusal.code).toBe('MEDIA_ERROR');
-    expect(await c.refused('produce', { transportId: bad.peer.recvTransport!.id, kind: 'audio', source: 'mic', rtpParameters: { codecs: [] } })).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(
+      await c.refused('produce', {
+        transportId: bad.peer.recvTransport!.id,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: { codecs: [] },
+      }),
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(await c.refused('resumeConsumer', { consumerId: 'not-a-consumer' })).toMatchObject({ code: 'NOT_FOUND' });
 
     // Still a working session after all that.
@@ -94,7 +123,9 @@ describe('signaling: bad messages and bad tickets are refused, and nobody else n
 
   it('rate-limits a flood on one socket without touching the others', async () => {
     const flooder = await participant(server, meeting, 'flooder');
-    const replies = await Promise.all(Array.from({ length: 400 }, () => flooder.client.request('updatePeerState', { isHandRaised: true })));
+    const replies = await Promise.all(
+      Array.from({ length: 400 }, () => flooder.client.request('updatePeerState', { isHandRaised: true })),
+    );
     const limited = replies.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
     expect(replies.filter((r) => r.ok).length).toBeGreaterThan(0);
@@ -133,7 +164,10 @@ describe('signaling: bad messages and bad tickets are refused, and nobody else n
     expect((await requestTicket(server, outsider, meeting.id)).statusCode).toBe(403);
     const otherTicket = await ticketFor(server, outsider, other.id);
     const client = await connect(server, otherTicket);
-    const joined = await client.ok('join', { displayName: 'outsider', rtpCapabilities: host.peer.device.rtpCapabilities });
+    const joined = await client.ok('join', {
+      displayName: 'outsider',
+      rtpCapabilities: host.peer.device.rtpCapabilities,
+    });
     expect(joined.peers).toEqual([]);
     client.close();
 
@@ -142,7 +176,11 @@ describe('signaling: bad messages and bad tickets are refused, and nobody else n
     const hijack = await requestTicket(server, outsider, meeting.id, bystander.peerId);
     expect(hijack.statusCode).toBe(403);
     expect(body(hijack).error).toBe('FORBIDDEN');
-    const unauthenticated = await server.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/ticket`, payload: {} });
+    const unauthenticated = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meeting.id}/ticket`,
+      payload: {},
+    });
     expect(unauthenticated.statusCode).toBe(401);
     await bystanderUntouched();
   });

@@ -16,7 +16,10 @@ export class FakePeer {
   device = new Device({ handlerFactory: FakeHandler.createFactory(fakeParameters) });
   sendTransport: mc.Transport | undefined;
   recvTransport: mc.Transport | undefined;
-  readonly consumers = new Map<string, { consumer: mc.Consumer; peerId: string; source: MediaSource; isResumed: boolean }>();
+  readonly consumers = new Map<
+    string,
+    { consumer: mc.Consumer; peerId: string; source: MediaSource; isResumed: boolean }
+  >();
   readonly producers = new Map<MediaSource, mc.Producer>();
   /** Things that went wrong in notification handlers (e.g. a newConsumer before the recv transport). */
   readonly problems: string[] = [];
@@ -49,7 +52,10 @@ export class FakePeer {
   }
 
   async produceMic(): Promise<mc.Producer> {
-    const producer = await this.sendTransport!.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }), appData: { source: 'mic' } });
+    const producer = await this.sendTransport!.produce({
+      track: new FakeMediaStreamTrack({ kind: 'audio' }),
+      appData: { source: 'mic' },
+    });
     this.producers.set('mic', producer);
     return producer;
   }
@@ -71,12 +77,16 @@ export class FakePeer {
 
   /** Waits until this peer consumes (and has resumed) `count` streams of the given peer. */
   async waitForConsumers(peerId: string, count: number): Promise<void> {
-    await waitFor(() => this.consumersFrom(peerId).filter((c) => c.isResumed).length === count, `${count} resumed consumers from ${peerId}`);
+    await waitFor(
+      () => this.consumersFrom(peerId).filter((c) => c.isResumed).length === count,
+      `${count} resumed consumers from ${peerId}`,
+    );
   }
 
   private async createTransport(direction: 'send' | 'recv'): Promise<mc.Transport> {
     const options = (await this.client.ok('createWebRtcTransport', { direction })) as mc.TransportOptions;
-    const transport = direction === 'send' ? this.device.createSendTransport(options) : this.device.createRecvTransport(options);
+    const transport =
+      direction === 'send' ? this.device.createSendTransport(options) : this.device.createRecvTransport(options);
     transport.on('connect', ({ dtlsParameters }, done, fail) => {
       this.client.ok('connectTransport', { transportId: transport.id, dtlsParameters }).then(() => done(), fail);
     });

@@ -12,7 +12,10 @@ export type SignalingServer = TestApp & { wsBase: string };
  * mediasoup worker on a small RTC port range of its own (test files run in
  * parallel, so each passes a different `portBase`).
  */
-export async function startSignalingServer(portBase: number, env: Record<string, string> = {}): Promise<SignalingServer> {
+export async function startSignalingServer(
+  portBase: number,
+  env: Record<string, string> = {},
+): Promise<SignalingServer> {
   const server = await buildTestApp({
     MEDIASOUP_WORKERS: '1',
     MEDIASOUP_LISTEN_IP: '127.0.0.1',
@@ -26,11 +29,27 @@ export async function startSignalingServer(portBase: number, env: Record<string,
   return { ...server, wsBase: `ws://127.0.0.1:${port}` };
 }
 
-export async function requestTicket(server: SignalingServer, session: Session, meetingId: number, resumePeerId?: string) {
-  return call(server.app, 'POST', `/api/v1/meetings/${meetingId}/ticket`, resumePeerId ? { resume_peer_id: resumePeerId } : {}, session.token);
+export async function requestTicket(
+  server: SignalingServer,
+  session: Session,
+  meetingId: number,
+  resumePeerId?: string,
+) {
+  return call(
+    server.app,
+    'POST',
+    `/api/v1/meetings/${meetingId}/ticket`,
+    resumePeerId ? { resume_peer_id: resumePeerId } : {},
+    session.token,
+  );
 }
 
-export async function ticketFor(server: SignalingServer, session: Session, meetingId: number, resumePeerId?: string): Promise<Ticket> {
+export async function ticketFor(
+  server: SignalingServer,
+  session: Session,
+  meetingId: number,
+  resumePeerId?: string,
+): Promise<Ticket> {
   const response = await requestTicket(server, session, meetingId, resumePeerId);
   if (response.statusCode !== 200) throw new Error(`ticket refused: ${response.statusCode} ${response.body}`);
   return body<Ticket>(response).data;
@@ -45,7 +64,13 @@ export async function connect(server: SignalingServer, ticket: Ticket, options =
   return SignalingTestClient.connect(`${server.wsBase}${ticket.ws_path}`, options);
 }
 
-export type Participant = { session: Session; peer: FakePeer; client: SignalingTestClient; peerId: string; name: string };
+export type Participant = {
+  session: Session;
+  peer: FakePeer;
+  client: SignalingTestClient;
+  peerId: string;
+  name: string;
+};
 
 /** Signs up, joins the meeting over REST, opens a socket with a ticket; `join`s the room unless told not to. */
 export async function participant(
@@ -64,7 +89,10 @@ export async function participant(
 }
 
 /** A host with an instant meeting, both joined in the room. */
-export async function hostedMeeting(server: SignalingServer, name = 'host'): Promise<{ meeting: Meeting; host: Participant }> {
+export async function hostedMeeting(
+  server: SignalingServer,
+  name = 'host',
+): Promise<{ meeting: Meeting; host: Participant }> {
   const session = await signUp(server.app, name);
   const meeting = await createMeeting(server.app, session);
   const host = await participant(server, meeting, name, { session });

@@ -10,7 +10,8 @@ describe('signaling: host controls', () => {
   });
   afterAll(() => server.close());
 
-  const getMeeting = async (id: number, token: string) => body<Meeting>(await call(server.app, 'GET', `/api/v1/meetings/${id}`, undefined, token)).data;
+  const getMeeting = async (id: number, token: string) =>
+    body<Meeting>(await call(server.app, 'GET', `/api/v1/meetings/${id}`, undefined, token)).data;
 
   it('refuses every host control to a participant with NOT_HOST', async () => {
     const { meeting, host } = await hostedMeeting(server, 'realhost');
@@ -39,7 +40,11 @@ describe('signaling: host controls', () => {
 
     await host.client.ok('muteParticipant', { peerId: talker.peerId });
     expect(await talker.client.waitForNotice('muteRequested')).toEqual({ byPeerId: host.peerId });
-    expect(await listener.client.waitForNotice('producerPaused')).toEqual({ peerId: talker.peerId, producerId: mic.id, source: 'mic' });
+    expect(await listener.client.waitForNotice('producerPaused')).toEqual({
+      peerId: talker.peerId,
+      producerId: mic.id,
+      source: 'mic',
+    });
     expect((await listener.client.waitForNotice('peerState')).state.isMuted).toBe(true);
     // A newcomer sees the microphone paused.
     const late = await participant(server, meeting, 'late', { isJoined: false });
@@ -58,9 +63,13 @@ describe('signaling: host controls', () => {
     expect((await unwanted.client.waitForNotice('kicked')).reason).toMatch(/host/);
     expect((await unwanted.client.closed).code).toBe(4403);
     expect(await witness.client.waitForNotice('peerLeft')).toEqual({ peerId: unwanted.peerId });
-    const list = body<ParticipantDto[]>(await call(server.app, 'GET', `/api/v1/meetings/${meeting.id}/participants`, undefined, host.session.token)).data;
+    const list = body<ParticipantDto[]>(
+      await call(server.app, 'GET', `/api/v1/meetings/${meeting.id}/participants`, undefined, host.session.token),
+    ).data;
     expect(list.find((p) => p.user_id === unwanted.session.user.id)?.is_present).toBe(false);
-    expect(await host.client.refused('removeParticipant', { peerId: host.peerId })).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await host.client.refused('removeParticipant', { peerId: host.peerId })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     host.client.close();
     witness.client.close();
   });
@@ -75,7 +84,13 @@ describe('signaling: host controls', () => {
     const refused = await call(server.app, 'POST', `/api/v1/meetings/${meeting.id}/join`, {}, stranger.token);
     expect(body(refused).error).toBe('MEETING_LOCKED');
 
-    const unlock = await call(server.app, 'PUT', `/api/v1/meetings/${meeting.id}`, { is_locked: false }, host.session.token);
+    const unlock = await call(
+      server.app,
+      'PUT',
+      `/api/v1/meetings/${meeting.id}`,
+      { is_locked: false },
+      host.session.token,
+    );
     expect(unlock.statusCode).toBe(200);
     expect(await member.client.waitForNotice('meetingLocked', (n) => !n.locked)).toEqual({ locked: false });
     host.client.close();

@@ -2,19 +2,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Participant as ParticipantDto } from '@meetai/shared';
 import { body, call } from './helpers/api';
 import { SignalingTestClient } from './signaling-client';
-import { connect, hostedMeeting, participant, sleep, startSignalingServer, ticketFor, type SignalingServer } from './signaling-helpers';
+import {
+  connect,
+  hostedMeeting,
+  participant,
+  sleep,
+  startSignalingServer,
+  ticketFor,
+  type SignalingServer,
+} from './signaling-helpers';
 
 const GRACE_MS = 1_500;
 
-async function isPresent(server: SignalingServer, token: string, meetingId: number, userId: number): Promise<boolean | undefined> {
-  const list = body<ParticipantDto[]>(await call(server.app, 'GET', `/api/v1/meetings/${meetingId}/participants`, undefined, token)).data;
+async function isPresent(
+  server: SignalingServer,
+  token: string,
+  meetingId: number,
+  userId: number,
+): Promise<boolean | undefined> {
+  const list = body<ParticipantDto[]>(
+    await call(server.app, 'GET', `/api/v1/meetings/${meetingId}/participants`, undefined, token),
+  ).data;
   return list.find((p) => p.user_id === userId)?.is_present;
 }
 
 describe('signaling: dead sockets, the reconnection grace period and heartbeats', () => {
   let server: SignalingServer;
   beforeAll(async () => {
-    server = await startSignalingServer(48400, { SIGNALING_RECONNECT_GRACE_MS: String(GRACE_MS), SIGNALING_HEARTBEAT_MS: '200' });
+    server = await startSignalingServer(48400, {
+      SIGNALING_RECONNECT_GRACE_MS: String(GRACE_MS),
+      SIGNALING_HEARTBEAT_MS: '200',
+    });
   });
   afterAll(() => server.close());
 
@@ -28,7 +46,10 @@ describe('signaling: dead sockets, the reconnection grace period and heartbeats'
     gone.client.kill();
     // The others stop receiving its media right away...
     await host.client.waitForNotice('consumerClosed');
-    await host.client.waitForNotice('consumerClosed', (n) => n.consumerId !== host.client.seen('consumerClosed')[0]!.consumerId);
+    await host.client.waitForNotice(
+      'consumerClosed',
+      (n) => n.consumerId !== host.client.seen('consumerClosed')[0]!.consumerId,
+    );
     // ...but it has not left: it may come back.
     expect(host.client.seen('peerLeft')).toEqual([]);
     expect(await isPresent(server, host.session.token, meeting.id, gone.session.user.id)).toBe(true);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Participant as ParticipantDto } from '@meetai/shared';
 import { body, call } from './helpers/api';
-import { hostedMeeting, metric, participant, startSignalingServer, type Participant, type SignalingServer } from './signaling-helpers';
+import {
+  hostedMeeting,
+  metric,
+  participant,
+  startSignalingServer,
+  type Participant,
+  type SignalingServer,
+} from './signaling-helpers';
 
 describe('signaling: two peers in a meeting (real server, real worker, mediasoup-client FakeHandler)', () => {
   let server: SignalingServer;
@@ -26,7 +33,12 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     const bob = await participant(server, meeting, 'bob', { isJoined: false });
     const joined = await bob.peer.join('Bob B.');
     expect(joined.resumed).toBe(false);
-    expect(joined.self).toMatchObject({ peerId: bob.peerId, displayName: 'Bob B.', role: 'participant', producers: [] });
+    expect(joined.self).toMatchObject({
+      peerId: bob.peerId,
+      displayName: 'Bob B.',
+      role: 'participant',
+      producers: [],
+    });
     expect(joined.peers).toHaveLength(1);
     expect(joined.peers[0]).toMatchObject({ peerId: alice.peerId, displayName: 'alice', role: 'host' });
     expect(joined.peers[0]!.producers.map((p) => p.source).sort()).toEqual(['mic', 'webcam']);
@@ -61,7 +73,11 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     // Pause, resume and close a producer: the other side is told each time.
     const bobMic = bob.peer.producers.get('mic')!;
     await bob.client.ok('pauseProducer', { producerId: bobMic.id });
-    expect(await alice.client.waitForNotice('producerPaused')).toEqual({ peerId: bob.peerId, producerId: bobMic.id, source: 'mic' });
+    expect(await alice.client.waitForNotice('producerPaused')).toEqual({
+      peerId: bob.peerId,
+      producerId: bobMic.id,
+      source: 'mic',
+    });
     await bob.client.ok('resumeProducer', { producerId: bobMic.id });
     await alice.client.waitForNotice('producerResumed', (n) => n.producerId === bobMic.id);
     const aliceConsumerOfBobMic = alice.peer.consumersFrom(bob.peerId).find((c) => c.source === 'mic')!;
@@ -72,7 +88,9 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     await bob.client.ok('leave', {});
     expect(await alice.client.waitForNotice('peerLeft')).toEqual({ peerId: bob.peerId });
     expect((await bob.client.closed).code).toBe(1000);
-    const list = body<ParticipantDto[]>(await call(server.app, 'GET', `/api/v1/meetings/${meeting.id}/participants`, undefined, alice.session.token)).data;
+    const list = body<ParticipantDto[]>(
+      await call(server.app, 'GET', `/api/v1/meetings/${meeting.id}/participants`, undefined, alice.session.token),
+    ).data;
     expect(list.find((p) => p.user_id === bob.session.user.id)?.is_present).toBe(false);
     expect(await metric(server, 'meetai_media_consumers')).toBe(0);
     cleanly(alice, bob);
@@ -91,7 +109,12 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     expect(await carol.client.waitForNotice('peerState')).toEqual({ peerId: dave.peerId, state });
 
     const sent = await carol.client.ok('sendChat', { text: '  大家好, hello  ' });
-    expect(sent.message).toMatchObject({ meetingId: meeting.id, userId: carol.session.user.id, displayName: 'carol', text: '大家好, hello' });
+    expect(sent.message).toMatchObject({
+      meetingId: meeting.id,
+      userId: carol.session.user.id,
+      displayName: 'carol',
+      text: '大家好, hello',
+    });
     expect((await dave.client.waitForNotice('chatMessage')).message).toEqual(sent.message);
     expect(carol.client.seen('chatMessage')).toHaveLength(0);
     await dave.client.ok('sendChat', { text: 'second' });

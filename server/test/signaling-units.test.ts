@@ -41,8 +41,18 @@ describe('token bucket', () => {
 
 describe('media and signaling configuration', () => {
   it('reads MEDIASOUP_* and SIGNALING_* with defaults, and refuses a reversed port range', () => {
-    const config = loadConfig({ MEDIASOUP_WORKERS: '3', MEDIASOUP_ANNOUNCED_IP: '203.0.113.9', SIGNALING_RECONNECT_GRACE_MS: '5000' });
-    expect(config.media).toMatchObject({ workers: 3, listenIp: '0.0.0.0', announcedIp: '203.0.113.9', rtcMinPort: 40000, rtcMaxPort: 49999 });
+    const config = loadConfig({
+      MEDIASOUP_WORKERS: '3',
+      MEDIASOUP_ANNOUNCED_IP: '203.0.113.9',
+      SIGNALING_RECONNECT_GRACE_MS: '5000',
+    });
+    expect(config.media).toMatchObject({
+      workers: 3,
+      listenIp: '0.0.0.0',
+      announcedIp: '203.0.113.9',
+      rtcMinPort: 40000,
+      rtcMaxPort: 49999,
+    });
     expect(config.signaling).toEqual({ maxMessageBytes: 65536, reconnectGraceMs: 5000, heartbeatMs: 10000 });
     expect(config.services).toContain('signaling');
     expect(() => loadConfig({ MEDIASOUP_RTC_MIN_PORT: '5000', MEDIASOUP_RTC_MAX_PORT: '4000' })).toThrow(ConfigError);

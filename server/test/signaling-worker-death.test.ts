@@ -57,7 +57,10 @@ describe('signaling: a mediasoup worker dies mid-meeting', () => {
     expect((await mediaHealth(server)).status).toBe('ok');
     expect(await metric(server, 'meetai_media_worker_deaths_total')).toBe(1);
     expect(await metric(server, 'meetai_media_room_restarts_total')).toBe(1);
-    await waitFor(async () => (await metric(server, 'meetai_media_consumers')) === 3, 'three consumers on the new router');
+    await waitFor(
+      async () => (await metric(server, 'meetai_media_consumers')) === 3,
+      'three consumers on the new router',
+    );
     for (const p of [host, guest]) {
       expect(p.client.contractViolations).toEqual([]);
       expect(p.peer.problems).toEqual([]);

@@ -41,7 +41,11 @@ describe('the web build at /', () => {
     const preflight = await t.app.inject({
       method: 'OPTIONS',
       url: '/api/v1/meetings',
-      headers: { origin: 'app://meetai', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'app://meetai',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('app://meetai');

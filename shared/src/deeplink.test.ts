@@ -28,8 +28,14 @@ describe('parseDeepLink', () => {
   it('accepts what people paste: bare codes, links with a query, upper-case schemes', () => {
     expect(deeplink.parseDeepLink(' 123 456 789 ')).toEqual({ route: 'join', code: '123-456-789' });
     expect(deeplink.parseDeepLink('MEETING://join/123456789')).toEqual({ route: 'join', code: '123-456-789' });
-    expect(deeplink.parseDeepLink('https://meet.example.com/j/123-456-789?utm=x#top')).toEqual({ route: 'join', code: '123-456-789' });
-    expect(deeplink.parseDeepLink('http://localhost:8800/j/123%20456%20789')).toEqual({ route: 'join', code: '123-456-789' });
+    expect(deeplink.parseDeepLink('https://meet.example.com/j/123-456-789?utm=x#top')).toEqual({
+      route: 'join',
+      code: '123-456-789',
+    });
+    expect(deeplink.parseDeepLink('http://localhost:8800/j/123%20456%20789')).toEqual({
+      route: 'join',
+      code: '123-456-789',
+    });
   });
 
   it.each([

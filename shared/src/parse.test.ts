@@ -9,7 +9,9 @@ describe('parse helpers', () => {
   it('parseUnknown returns the parsed value or throws a SchemaParseError that names the fields', () => {
     expect(parseUnknown(Thing, { title: 'a', count: 1 })).toEqual({ title: 'a', count: 1 });
     expect(() => parseUnknown(Thing, { title: '', count: 'x' }, 'the thing')).toThrow(SchemaParseError);
-    expect(() => parseUnknown(Thing, { title: '', count: 'x' }, 'the thing')).toThrow(/^the thing is invalid: title: .*; count: /);
+    expect(() => parseUnknown(Thing, { title: '', count: 'x' }, 'the thing')).toThrow(
+      /^the thing is invalid: title: .*; count: /,
+    );
   });
 
   it('safeParseUnknown reports instead of throwing', () => {

@@ -10,7 +10,16 @@ describeSchemas('settings', settings, {
     invalid: ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.com', 'localhost:8800', ''],
   },
   SettingsSchema: {
-    valid: [{}, { server_url: 'https://meet.example.com', language: 'zh-CN', theme: 'dark', camera_id: 'abc', microphone_id: null }],
+    valid: [
+      {},
+      {
+        server_url: 'https://meet.example.com',
+        language: 'zh-CN',
+        theme: 'dark',
+        camera_id: 'abc',
+        microphone_id: null,
+      },
+    ],
     invalid: [{ language: 'de' }, { server_url: 'file:///x' }, { camera_id: 'x'.repeat(513) }],
   },
   SettingsPatchSchema: {

@@ -28,7 +28,9 @@ describe('deep links (electron mocked)', () => {
   });
 
   it('finds the meeting: link among command-line arguments (electron mocked)', () => {
-    expect(linkInArgv(['/opt/MeetAI/meetai', '--no-sandbox', 'meeting://join/123-456-789'])).toBe('meeting://join/123-456-789');
+    expect(linkInArgv(['/opt/MeetAI/meetai', '--no-sandbox', 'meeting://join/123-456-789'])).toBe(
+      'meeting://join/123-456-789',
+    );
     expect(linkInArgv(['/opt/MeetAI/meetai', 'MEETING://join/123456789'])).toBe('MEETING://join/123456789');
     expect(linkInArgv(['/opt/MeetAI/meetai', '--flag'])).toBeUndefined();
   });
@@ -48,7 +50,7 @@ describe('deep links (electron mocked)', () => {
     expect(renderer.send).toHaveBeenCalledOnce();
   });
 
-  it('routes a second instance\'s argv link, including a web invite link (electron mocked)', () => {
+  it("routes a second instance's argv link, including a web invite link (electron mocked)", () => {
     listenForDeepLinks(router, ['/opt/MeetAI/meetai']);
     router.rendererReady(asWebContents(renderer));
     app.emit('second-instance', {}, ['/opt/MeetAI/meetai', 'meeting://join/987654321'], '/home/u');
@@ -85,7 +87,11 @@ describe('deep links (electron mocked)', () => {
 
   it('holds links again while the renderer reloads or after it is destroyed (electron mocked)', () => {
     router.rendererReady(asWebContents(renderer));
-    renderer.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true, url: 'app://meetai/index.html#/x' });
+    renderer.emit('did-start-navigation', {
+      isMainFrame: true,
+      isSameDocument: true,
+      url: 'app://meetai/index.html#/x',
+    });
     router.receive('meeting://join/123-456-789');
     expect(renderer.send).toHaveBeenCalledOnce();
 

@@ -61,7 +61,9 @@ describe('main entry lifecycle (electron mocked)', () => {
     expect(electron.BrowserWindow.created).toHaveLength(1);
     const [win] = electron.BrowserWindow.created;
     expect(win?.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
-    expect(win?.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(win?.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
 
     electron.app.emit('will-quit');
     expect(electron.ipcMain.handlers.size).toBe(0);
@@ -70,7 +72,10 @@ describe('main entry lifecycle (electron mocked)', () => {
   it('refuses to start, in words, when the bundled renderer is missing (electron mocked)', async () => {
     delete process.env.MEETAI_RENDERER_URL;
     const electron = await launch();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('MeetAI cannot start', expect.stringContaining('interface files are missing'));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'MeetAI cannot start',
+      expect.stringContaining('interface files are missing'),
+    );
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.BrowserWindow.created).toHaveLength(0);
   });

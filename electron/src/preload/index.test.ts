@@ -22,7 +22,10 @@ describe('preload bridge (electron mocked)', () => {
   });
 
   it('exposes exactly the methods of DesktopBridge, and nothing from ipcRenderer (electron mocked)', () => {
-    const expected = [...(Object.keys(BridgeChannels) as BridgeChannel[]).map((channel) => methodNameOf(channel)), 'on'];
+    const expected = [
+      ...(Object.keys(BridgeChannels) as BridgeChannel[]).map((channel) => methodNameOf(channel)),
+      'on',
+    ];
     expect(Object.keys(bridge).sort()).toEqual(expected.sort());
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
     expect(Object.isFrozen(bridge)).toBe(true);
@@ -44,7 +47,10 @@ describe('preload bridge (electron mocked)', () => {
   });
 
   it('rejects with the code and sentence of a failed call (electron mocked)', async () => {
-    ipcRenderer.invoke.mockResolvedValue({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Only http and https links can be opened.' } });
+    ipcRenderer.invoke.mockResolvedValue({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'Only http and https links can be opened.' },
+    });
     await expect(bridge.shellOpenExternal('https://x.example')).rejects.toEqual({
       code: 'VALIDATION_FAILED',
       message: 'Only http and https links can be opened.',

@@ -65,7 +65,10 @@ export interface FakeInvokeEvent {
 }
 
 /** An invoke event from a frame showing `url`; subframes have a parent. */
-export function invokeEventFrom(url: string, options: { isSubframe?: boolean; sender?: FakeWebContents } = {}): FakeInvokeEvent {
+export function invokeEventFrom(
+  url: string,
+  options: { isSubframe?: boolean; sender?: FakeWebContents } = {},
+): FakeInvokeEvent {
   return {
     sender: options.sender ?? new FakeWebContents(),
     senderFrame: { url, parent: options.isSubframe ? {} : null },
@@ -192,7 +195,8 @@ class FakeSafeStorage {
 
   async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     const text = encrypted.toString('utf8');
-    if (!text.startsWith('v10:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith('v10:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     const base64 = text.slice(4).split('').reverse().join('');
     return { result: Buffer.from(base64, 'base64').toString('utf8'), shouldReEncrypt: false };
   }
@@ -213,7 +217,11 @@ class FakeProtocol {
 const net = {
   async fetch(url: string): Promise<Response> {
     const body = await readFile(fileURLToPath(url));
-    const type = url.endsWith('.html') ? 'text/html' : url.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+    const type = url.endsWith('.html')
+      ? 'text/html'
+      : url.endsWith('.js')
+        ? 'text/javascript'
+        : 'application/octet-stream';
     return new Response(body, { status: 200, headers: { 'Content-Type': type } });
   },
 };

@@ -12,10 +12,14 @@ export function AppShell() {
   const user = useSessionStore((s) => s.user);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(event) => {
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="shell__header">
@@ -37,11 +41,20 @@ export function AppShell() {
         </nav>
         <div className="shell__user">
           {user ? (
-            <span className="shell__avatar" title={t('nav.signedInAs', { name: user.nickname || user.username })} data-testid="current-user">
+            <span
+              className="shell__avatar"
+              title={t('nav.signedInAs', { name: user.nickname || user.username })}
+              data-testid="current-user"
+            >
               {(user.nickname || user.username).slice(0, 1).toUpperCase()}
             </span>
           ) : null}
-          <button type="button" className="button button--ghost" onClick={() => void signOut()} data-testid="signout-button">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void signOut()}
+            data-testid="signout-button"
+          >
             <Icon name="signOut" size={18} />
             <span className="shell__signout-label">{t('nav.signOut')}</span>
           </button>

@@ -2,7 +2,9 @@ import { BridgeChannels, DEFAULT_SERVER_URL, methodNameOf, type BridgeChannel } 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserBridge } from './browser-bridge';
 
-function bridgeWith(options: { origin?: string; open?: (url: string, target: string, features: string) => unknown } = {}) {
+function bridgeWith(
+  options: { origin?: string; open?: (url: string, target: string, features: string) => unknown } = {},
+) {
   const location = options.origin ? (new URL(options.origin) as unknown as Location) : undefined;
   return createBrowserBridge({ storage: window.localStorage, location, open: options.open, appVersion: '1.2.3' });
 }

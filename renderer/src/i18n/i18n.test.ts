@@ -44,7 +44,9 @@ describe('translations', () => {
 
   it('are actually Chinese in zh-CN, not copies of the English', () => {
     const untranslated = [...chinese].filter(
-      ([key, text]) => text === english.get(key) && !/^(app\.name|languages\.|meetings\.join\.placeholder|lobby\.deviceFallback)/.test(key),
+      ([key, text]) =>
+        text === english.get(key) &&
+        !/^(app\.name|languages\.|meetings\.join\.placeholder|lobby\.deviceFallback)/.test(key),
     );
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });

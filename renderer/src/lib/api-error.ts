@@ -1,7 +1,13 @@
 import type { ErrorCode } from '@meetai/shared';
 
 /** Failures that happen before or outside the server's envelope. */
-export const ClientErrorCodes = ['NETWORK_ERROR', 'TIMEOUT', 'NOT_A_MEETAI_SERVER', 'BAD_RESPONSE', 'SESSION_EXPIRED'] as const;
+export const ClientErrorCodes = [
+  'NETWORK_ERROR',
+  'TIMEOUT',
+  'NOT_A_MEETAI_SERVER',
+  'BAD_RESPONSE',
+  'SESSION_EXPIRED',
+] as const;
 export type ClientErrorCode = (typeof ClientErrorCodes)[number];
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 

@@ -118,7 +118,13 @@ describe('ApiClient envelope handling', () => {
   });
 
   it('reads /health as a bare document, even when the server says it is down (503)', async () => {
-    const report = { status: 'down', service: 'gateway', version: '0.1.0', uptime_s: 3, checks: { db: { status: 'down' } } };
+    const report = {
+      status: 'down',
+      service: 'gateway',
+      version: '0.1.0',
+      uptime_s: 3,
+      checks: { db: { status: 'down' } },
+    };
     server.route('GET', '/health', () => ({ status: 503, body: report }));
     const client = createApiClient({ baseUrl: () => 'http://unused.invalid' });
     const health = await client.getDocument('/health', HealthReportSchema, { baseUrl: server.url });
@@ -193,7 +199,8 @@ describe('ApiClient session handling', () => {
     client.configure({
       session: {
         getAccessToken: () => state.token,
-        renewAccessToken: () => client.post(REFRESH, {}, TokenPairSchema, { auth: false, baseUrl: deadUrl }).then((p) => p.token),
+        renewAccessToken: () =>
+          client.post(REFRESH, {}, TokenPairSchema, { auth: false, baseUrl: deadUrl }).then((p) => p.token),
         onSessionLost: (reason) => state.lost.push(reason),
       },
     });

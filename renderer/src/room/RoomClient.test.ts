@@ -96,7 +96,11 @@ describe('RoomClient.join', () => {
     const { client, state } = setup(bothOn, server);
     await client.join();
     expect(server.last.requestsOf('join')[0]).toMatchObject({ state: { isMuted: true, isCameraOff: true } });
-    expect(server.last.requestsOf('updatePeerState').at(-1)).toEqual({ isMuted: false, isCameraOff: false, isHandRaised: false });
+    expect(server.last.requestsOf('updatePeerState').at(-1)).toEqual({
+      isMuted: false,
+      isCameraOff: false,
+      isHandRaised: false,
+    });
     expect(state().self?.state).toMatchObject({ isMuted: false, isCameraOff: false });
   });
 
@@ -302,7 +306,12 @@ describe('RoomClient leave and close', () => {
     expect(device.transport('send').producers.every((producer) => producer.closed)).toBe(true);
     expect(device.transport('recv').consumers.every((consumer) => consumer.closed)).toBe(true);
     expect(server.capture.opened.every(({ track }) => track.readyState === 'ended')).toBe(true);
-    expect(state()).toMatchObject({ connectionState: 'closed', closeReason: 'left', consumers: {}, localProducers: {} });
+    expect(state()).toMatchObject({
+      connectionState: 'closed',
+      closeReason: 'left',
+      consumers: {},
+      localProducers: {},
+    });
     expect(server.connections).toHaveLength(1);
   });
 

@@ -187,7 +187,10 @@ export class RoomClient implements RoomController {
     const signaling = this.signaling;
     if (signaling) {
       const timeout = new Promise((resolve) => setTimeout(resolve, LEAVE_TIMEOUT_MS));
-      await Promise.race([signaling.request('leave', {}).catch((error) => log.warn('leave() | failed', error)), timeout]);
+      await Promise.race([
+        signaling.request('leave', {}).catch((error) => log.warn('leave() | failed', error)),
+        timeout,
+      ]);
     }
     this.finish('left');
   }

@@ -1,4 +1,10 @@
-import type { MediaKind, PeerState, SignalingMethod, SignalingRequestData, SignalingResponseData } from '@meetai/shared';
+import type {
+  MediaKind,
+  PeerState,
+  SignalingMethod,
+  SignalingRequestData,
+  SignalingResponseData,
+} from '@meetai/shared';
 import { createLogger } from '../lib/logger';
 import { CAPTURE_NOTICE, LocalTracks, type JoinMediaChoices } from './local-tracks';
 import type { MediaCapture } from './media/capture';
@@ -17,7 +23,10 @@ export interface LocalMediaHost {
   epoch(): number;
   isClosed(): boolean;
   /** Answers null when the request failed or there is no connection; the failure is already logged. */
-  request<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<SignalingResponseData<M> | null>;
+  request<M extends SignalingMethod>(
+    method: M,
+    data: SignalingRequestData<M>,
+  ): Promise<SignalingResponseData<M> | null>;
 }
 
 /**
@@ -159,7 +168,9 @@ export class LocalMedia {
   async publishStateIfChanged(known: PeerState | undefined): Promise<void> {
     const state = this.state();
     const isSame =
-      known?.isMuted === state.isMuted && known.isCameraOff === state.isCameraOff && known.isHandRaised === state.isHandRaised;
+      known?.isMuted === state.isMuted &&
+      known.isCameraOff === state.isCameraOff &&
+      known.isHandRaised === state.isHandRaised;
     if (!isSame) await this.syncState();
   }
 

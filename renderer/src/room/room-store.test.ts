@@ -17,7 +17,9 @@ function joinedStore(peerCount = 1) {
   const room = createRoomStore();
   room.actions.setJoined({
     self: peerFixture('peer-self', { userId: 7, joinedAt: '2030-03-02T09:05:00.000Z' }),
-    peers: Array.from({ length: peerCount }, (_, i) => peerFixture(`peer-${i + 2}`, { joinedAt: `2030-03-02T09:0${i % 5}:00.000Z` })),
+    peers: Array.from({ length: peerCount }, (_, i) =>
+      peerFixture(`peer-${i + 2}`, { joinedAt: `2030-03-02T09:0${i % 5}:00.000Z` }),
+    ),
     chatHistory: [],
     isLocked: false,
     resumed: false,
@@ -26,7 +28,12 @@ function joinedStore(peerCount = 1) {
 }
 
 const chat = (id: string, userId = 9): ChatMessage => ({
-  id, meetingId: 42, userId, displayName: 'Wang Fang', text: `message ${id}`, sentAt: '2030-03-02T09:01:00Z',
+  id,
+  meetingId: 42,
+  userId,
+  displayName: 'Wang Fang',
+  text: `message ${id}`,
+  sentAt: '2030-03-02T09:01:00Z',
 });
 
 describe('room store actions', () => {
@@ -47,14 +54,28 @@ describe('room store actions', () => {
   it('merges chat history on a rejoin instead of duplicating it', () => {
     const { store, actions } = joinedStore();
     actions.addChatMessage(chat('m1'));
-    actions.setJoined({ self: peerFixture('peer-self'), peers: [], chatHistory: [chat('m1'), chat('m2')], isLocked: true, resumed: true });
+    actions.setJoined({
+      self: peerFixture('peer-self'),
+      peers: [],
+      chatHistory: [chat('m1'), chat('m2')],
+      isLocked: true,
+      resumed: true,
+    });
     expect(store.getState().chat.map((m) => m.id)).toEqual(['m1', 'm2']);
     expect(store.getState().isLocked).toBe(true);
   });
 
   it('drops a leaving peer with its consumers, quality and speaker highlight', () => {
     const { store, actions } = joinedStore(2);
-    actions.addConsumer({ consumerId: 'c1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null });
+    actions.addConsumer({
+      consumerId: 'c1',
+      producerId: 'p1',
+      peerId: 'peer-2',
+      kind: 'video',
+      source: 'webcam',
+      isProducerPaused: false,
+      spatialLayer: null,
+    });
     actions.setActiveSpeaker('peer-2');
     actions.setQuality({ 'peer-2': { level: 'good', rttMs: 20, lossPercent: 0, jitterMs: 3 } });
     actions.removePeer('peer-2');
@@ -91,7 +112,14 @@ describe('room selectors', () => {
     expect(selectPageCount(state)).toBe(2);
     expect(selectPagePeerIds(state)).toHaveLength(GRID_PAGE_SIZE);
     actions.setGridPage(1);
-    expect(selectPagePeerIds(store.getState())).toEqual(['peer-26', 'peer-27', 'peer-28', 'peer-29', 'peer-30', 'peer-31']);
+    expect(selectPagePeerIds(store.getState())).toEqual([
+      'peer-26',
+      'peer-27',
+      'peer-28',
+      'peer-29',
+      'peer-30',
+      'peer-31',
+    ]);
   });
 
   it('clamps the page when people leave while someone looks at the last one', () => {
@@ -104,8 +132,24 @@ describe('room selectors', () => {
 
   it('finds the video consumer of a peer unless its producer is paused', () => {
     const { store, actions } = joinedStore();
-    actions.addConsumer({ consumerId: 'a1', producerId: 'p0', peerId: 'peer-2', kind: 'audio', source: 'mic', isProducerPaused: false, spatialLayer: null });
-    actions.addConsumer({ consumerId: 'v1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null });
+    actions.addConsumer({
+      consumerId: 'a1',
+      producerId: 'p0',
+      peerId: 'peer-2',
+      kind: 'audio',
+      source: 'mic',
+      isProducerPaused: false,
+      spatialLayer: null,
+    });
+    actions.addConsumer({
+      consumerId: 'v1',
+      producerId: 'p1',
+      peerId: 'peer-2',
+      kind: 'video',
+      source: 'webcam',
+      isProducerPaused: false,
+      spatialLayer: null,
+    });
     expect(selectVideoConsumerId('peer-2')(store.getState())).toBe('v1');
     expect(selectAudioConsumerIds(store.getState())).toEqual(['a1']);
     actions.setProducerPaused('p1', true);
@@ -115,7 +159,15 @@ describe('room selectors', () => {
   it('names who shares a screen, ourselves first', () => {
     const { store, actions } = joinedStore();
     expect(selectScreenSharePeerId(store.getState())).toBeNull();
-    actions.addConsumer({ consumerId: 's1', producerId: 'p9', peerId: 'peer-2', kind: 'video', source: 'screen', isProducerPaused: false, spatialLayer: null });
+    actions.addConsumer({
+      consumerId: 's1',
+      producerId: 'p9',
+      peerId: 'peer-2',
+      kind: 'video',
+      source: 'screen',
+      isProducerPaused: false,
+      spatialLayer: null,
+    });
     expect(selectScreenSharePeerId(store.getState())).toBe('peer-2');
     actions.setLocalProducer({ producerId: 'mine', source: 'screen', kind: 'video', isPaused: false });
     expect(selectScreenSharePeerId(store.getState())).toBe('peer-self');

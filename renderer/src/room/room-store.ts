@@ -220,7 +220,8 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         const { [source]: _removed, ...rest } = s.localProducers;
         return { localProducers: rest };
       }),
-    addConsumer: (consumer: ConsumerView) => set((s) => ({ consumers: { ...s.consumers, [consumer.consumerId]: consumer } })),
+    addConsumer: (consumer: ConsumerView) =>
+      set((s) => ({ consumers: { ...s.consumers, [consumer.consumerId]: consumer } })),
     removeConsumer: (consumerId: string) => set((s) => ({ consumers: without(s.consumers, consumerId) })),
     setProducerPaused: (producerId: string, isProducerPaused: boolean) =>
       updateConsumers((c) => c.producerId === producerId, { isProducerPaused }),

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignalingCloseCodes, type NotificationFrame } from '@meetai/shared';
-import { SignalingClient, SignalingRequestError, signalingUrl, type SocketEvents, type SocketFactory } from './signaling-client';
+import {
+  SignalingClient,
+  SignalingRequestError,
+  signalingUrl,
+  type SocketEvents,
+  type SocketFactory,
+} from './signaling-client';
 
 /** A socket the test drives by hand: it records what the client sends and delivers what the test says. */
 class FakeSocket {
@@ -31,7 +37,10 @@ async function connected(options: { requestTimeoutMs?: number } = {}) {
     queueMicrotask(() => events.open());
     return socket;
   };
-  const client = await SignalingClient.connect('ws://test/ws/signaling?ticket=t', { socketFactory: factory, ...options });
+  const client = await SignalingClient.connect('ws://test/ws/signaling?ticket=t', {
+    socketFactory: factory,
+    ...options,
+  });
   return { client, socket };
 }
 
@@ -59,7 +68,11 @@ describe('SignalingClient requests', () => {
     const { client, socket } = await connected();
     const pending = client.request('lockMeeting', { locked: true });
     socket.receive({ id: socket.lastId(), ok: false, error: { code: 'NOT_HOST', message: 'Only the host can lock.' } });
-    await expect(pending).rejects.toMatchObject({ code: 'NOT_HOST', method: 'lockMeeting', message: 'Only the host can lock.' });
+    await expect(pending).rejects.toMatchObject({
+      code: 'NOT_HOST',
+      method: 'lockMeeting',
+      message: 'Only the host can lock.',
+    });
   });
 
   it('rejects a response that does not match the method schema as BAD_RESPONSE', async () => {
@@ -113,7 +126,9 @@ describe('SignalingClient requests', () => {
       queueMicrotask(() => events.close(SignalingCloseCodes.TICKET_INVALID, 'bad ticket'));
       return new FakeSocket();
     };
-    await expect(SignalingClient.connect('ws://x', { socketFactory: factory })).rejects.toMatchObject({ code: 'TICKET_INVALID' });
+    await expect(SignalingClient.connect('ws://x', { socketFactory: factory })).rejects.toMatchObject({
+      code: 'TICKET_INVALID',
+    });
   });
 });
 
@@ -175,7 +190,11 @@ describe('SignalingClient notifications and bad frames', () => {
 
 describe('signalingUrl', () => {
   it('turns the server address and ticket path into a WebSocket URL', () => {
-    expect(signalingUrl('http://localhost:8800', '/ws/signaling?ticket=abc')).toBe('ws://localhost:8800/ws/signaling?ticket=abc');
-    expect(signalingUrl('https://meet.example.com/', '/ws/signaling?ticket=abc')).toBe('wss://meet.example.com/ws/signaling?ticket=abc');
+    expect(signalingUrl('http://localhost:8800', '/ws/signaling?ticket=abc')).toBe(
+      'ws://localhost:8800/ws/signaling?ticket=abc',
+    );
+    expect(signalingUrl('https://meet.example.com/', '/ws/signaling?ticket=abc')).toBe(
+      'wss://meet.example.com/ws/signaling?ticket=abc',
+    );
   });
 });

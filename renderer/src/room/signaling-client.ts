@@ -130,7 +130,13 @@ export class SignalingClient implements SignalingConnection {
         close: (code, reason) => {
           clearTimeout(openTimer);
           if (!isOpen) {
-            reject(new SignalingRequestError(failureForClose(code), 'connect', `The signaling socket closed (${code}) ${reason}`.trim()));
+            reject(
+              new SignalingRequestError(
+                failureForClose(code),
+                'connect',
+                `The signaling socket closed (${code}) ${reason}`.trim(),
+              ),
+            );
           }
           client.handleClosed(code, reason, false);
         },
@@ -142,7 +148,9 @@ export class SignalingClient implements SignalingConnection {
 
   request<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<SignalingResponseData<M>> {
     if (this.isClosed || !this.socket) {
-      return Promise.reject(new SignalingRequestError('CONNECTION_CLOSED', method, 'The signaling connection is closed'));
+      return Promise.reject(
+        new SignalingRequestError('CONNECTION_CLOSED', method, 'The signaling connection is closed'),
+      );
     }
     // Checked here too, so a client bug fails locally with a readable reason instead of a server round trip.
     const checked = SignalingRequests[method].data.safeParse(data);
@@ -194,7 +202,9 @@ export class SignalingClient implements SignalingConnection {
     for (const [id, request] of this.pending) {
       clearTimeout(request.timer);
       const detail = reason ? `: ${reason}` : '';
-      request.reject(new SignalingRequestError(failure, request.method, `The signaling connection closed (${code})${detail}`));
+      request.reject(
+        new SignalingRequestError(failure, request.method, `The signaling connection closed (${code})${detail}`),
+      );
       this.pending.delete(id);
     }
     for (const listener of [...this.closeListeners]) listener({ code, reason, isByClient });
@@ -246,7 +256,9 @@ export class SignalingClient implements SignalingConnection {
     if (!data.success) {
       const detail = describeIssues(data.error);
       log.warn(`${request.method} | malformed response`, detail);
-      request.reject(new SignalingRequestError('BAD_RESPONSE', request.method, `Unexpected answer to ${request.method}: ${detail}`));
+      request.reject(
+        new SignalingRequestError('BAD_RESPONSE', request.method, `Unexpected answer to ${request.method}: ${detail}`),
+      );
       return;
     }
     request.resolve(data.data);

@@ -19,12 +19,20 @@ export async function openTransport(
       await signaling.request('connectTransport', { transportId, dtlsParameters });
     },
     async produce({ kind, rtpParameters, source, isPaused }) {
-      const { producerId } = await signaling.request('produce', { transportId, kind, rtpParameters, source, paused: isPaused });
+      const { producerId } = await signaling.request('produce', {
+        transportId,
+        kind,
+        rtpParameters,
+        source,
+        paused: isPaused,
+      });
       return producerId;
     },
     connectionStateChange: (state) => onStateChange(transport, state),
   };
   const transport =
-    direction === 'send' ? device.createSendTransport(options, handlers) : device.createRecvTransport(options, handlers);
+    direction === 'send'
+      ? device.createSendTransport(options, handlers)
+      : device.createRecvTransport(options, handlers);
   return transport;
 }

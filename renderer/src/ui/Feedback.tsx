@@ -45,11 +45,7 @@ export interface NoticeProps {
 export function Notice({ tone = 'info', children, onRetry, testId }: NoticeProps) {
   const { t } = useTranslation();
   return (
-    <div
-      className={`notice notice--${tone}`}
-      role={tone === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-    >
+    <div className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid={testId}>
       <span>{children}</span>
       {onRetry ? (
         <button type="button" className="link-button" onClick={onRetry}>

@@ -7,7 +7,14 @@ type Rect = readonly ['rect', x: number, y: number, width: number, height: numbe
 type Circle = readonly ['circle', cx: number, cy: number, r: number];
 type Part = string | Rect | Circle;
 
-const rect = (x: number, y: number, width: number, height: number, radius = 0): Rect => ['rect', x, y, width, height, radius];
+const rect = (x: number, y: number, width: number, height: number, radius = 0): Rect => [
+  'rect',
+  x,
+  y,
+  width,
+  height,
+  radius,
+];
 const circle = (cx: number, cy: number, r: number): Circle => ['circle', cx, cy, r];
 
 const slash = 'M3 3l18 18';
@@ -40,7 +47,12 @@ const icons = {
   chat: ['M4 5.5h16v10H10l-4.5 3.5v-3.5H4z'],
   leave: ['M3.5 13.5c4.7-4.4 12.3-4.4 17 0l-2 2.5-3.3-1.3v-2.4a10 10 0 0 0-6.4 0v2.4L5.5 16z'],
   grid: [rect(4, 4, 7, 7, 1), rect(13, 4, 7, 7, 1), rect(4, 13, 7, 7, 1), rect(13, 13, 7, 7, 1)],
-  speakerView: [rect(3.5, 4, 17, 11, 1.5), rect(4, 17, 4.5, 3, 0.8), rect(9.75, 17, 4.5, 3, 0.8), rect(15.5, 17, 4.5, 3, 0.8)],
+  speakerView: [
+    rect(3.5, 4, 17, 11, 1.5),
+    rect(4, 17, 4.5, 3, 0.8),
+    rect(9.75, 17, 4.5, 3, 0.8),
+    rect(15.5, 17, 4.5, 3, 0.8),
+  ],
   chevronLeft: ['M14.5 6 8.5 12l6 6'],
   chevronRight: ['M9.5 6l6 6-6 6'],
   chevronUp: ['M6 14.5 12 8.5l6 6'],

@@ -8,8 +8,7 @@ import { TokenService, hashRefreshToken } from './token-service';
 import { toUser } from './user-mapper';
 import { UserRepository } from './user-repository';
 
-const INVALID_CREDENTIALS = () =>
-  new AppError('INVALID_CREDENTIALS', 401, 'The username or password is incorrect.');
+const INVALID_CREDENTIALS = () => new AppError('INVALID_CREDENTIALS', 401, 'The username or password is incorrect.');
 const REFRESH_INVALID = () =>
   new AppError('REFRESH_TOKEN_INVALID', 401, 'This session is no longer valid: sign in again.');
 

@@ -25,9 +25,14 @@ function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
-    throw new AppError('UNAUTHENTICATED', 401, 'Sign in first: this needs an access token (Authorization: Bearer ...).', {
-      headers: { 'www-authenticate': 'Bearer' },
-    });
+    throw new AppError(
+      'UNAUTHENTICATED',
+      401,
+      'Sign in first: this needs an access token (Authorization: Bearer ...).',
+      {
+        headers: { 'www-authenticate': 'Bearer' },
+      },
+    );
   }
   return match[1];
 }

@@ -21,7 +21,8 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profiles: ProfileService }> 
   app.put(
     '/users/profile',
     { schema: { body: UpdateProfileRequestSchema, response: responses({ 200: envelopeOf(UserSchema) }) } },
-    async (request) => envelope(request, toUser(await profiles.update(request.user.id, request.body)), 200, 'Profile saved'),
+    async (request) =>
+      envelope(request, toUser(await profiles.update(request.user.id, request.body)), 200, 'Profile saved'),
   );
 
   app.post(

@@ -6,7 +6,13 @@ type RevokeReason = NonNullable<RefreshTokensTable['revoked_reason']>;
 export class RefreshTokenRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(row: { user_id: number; family_id: string; token_hash: string; created_at: string; expires_at: string }) {
+  async insert(row: {
+    user_id: number;
+    family_id: string;
+    token_hash: string;
+    created_at: string;
+    expires_at: string;
+  }) {
     await this.db.insertInto('refresh_tokens').values(row).execute();
   }
 

@@ -38,7 +38,10 @@ export class TokenService {
     ]);
   }
 
-  async issueAccessToken(user: Omit<AuthUser, 'sessionId'>, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issueAccessToken(
+    user: Omit<AuthUser, 'sessionId'>,
+    sessionId: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.now() / 1000);
     const expiresAtS = issuedAt + this.options.accessTtlS;
     const token = await new SignJWT({ username: user.username, role: user.role, sid: sessionId })

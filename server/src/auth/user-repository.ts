@@ -9,7 +9,8 @@ function takenError(error: unknown): AppError | null {
   const target = uniqueViolationTarget(error);
   if (target === null) return null;
   if (target.includes('email')) return new AppError('EMAIL_TAKEN', 409, 'An account with this email already exists.');
-  if (target.includes('username')) return new AppError('USERNAME_TAKEN', 409, 'This username is taken: choose another.');
+  if (target.includes('username'))
+    return new AppError('USERNAME_TAKEN', 409, 'This username is taken: choose another.');
   return null;
 }
 

@@ -6,7 +6,11 @@ import { REQUEST_ID_HEADER } from './request-id';
 
 /** Fastify's own client errors, in our words. Anything not listed falls through to 500 INTERNAL. */
 const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; status: number; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', status: 400, message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'MALFORMED_JSON',
+    status: 400,
+    message: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: 'PAYLOAD_TOO_LARGE',
     status: 413,
@@ -23,7 +27,11 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; status: number; messag
     message: 'The request body does not match its Content-Length.',
   },
   FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', status: 400, message: 'The request URL is not valid.' },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'VALIDATION_FAILED', status: 400, message: 'A part of the request URL is too long.' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'VALIDATION_FAILED',
+    status: 400,
+    message: 'A part of the request URL is too long.',
+  },
 };
 
 const PART_NAMES: Record<string, string> = {

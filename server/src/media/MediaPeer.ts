@@ -38,7 +38,8 @@ export class MediaPeer {
 
   transport(transportId: string): ms.WebRtcTransport<TransportAppData> {
     const transport = this.transports.get(transportId);
-    if (!transport) throw new MediaRequestError('NOT_FOUND', `There is no transport ${transportId} on this connection.`);
+    if (!transport)
+      throw new MediaRequestError('NOT_FOUND', `There is no transport ${transportId} on this connection.`);
     return transport;
   }
 
@@ -66,7 +67,10 @@ export class MediaPeer {
    * transport; undefined when the peer cannot receive yet, already consumes
    * it, or its codecs cannot decode it.
    */
-  async consume(router: ms.Router, producer: ms.Producer<ProducerAppData>): Promise<ms.Consumer<ConsumerAppData> | undefined> {
+  async consume(
+    router: ms.Router,
+    producer: ms.Producer<ProducerAppData>,
+  ): Promise<ms.Consumer<ConsumerAppData> | undefined> {
     const transport = this.transportFor('recv');
     const rtpCapabilities = this.rtpCapabilities;
     if (!transport || !rtpCapabilities || this.pendingConsumes.has(producer.id)) return undefined;

@@ -21,7 +21,12 @@ type RoomEvents = {
   restarted: [];
 };
 
-const KIND_OF_SOURCE: Record<MediaSource, MediaKind> = { mic: 'audio', webcam: 'video', screen: 'video', 'screen-audio': 'audio' };
+const KIND_OF_SOURCE: Record<MediaSource, MediaKind> = {
+  mic: 'audio',
+  webcam: 'video',
+  screen: 'video',
+  'screen-audio': 'audio',
+};
 
 export type ProduceRequest = {
   transportId: string;
@@ -47,7 +52,12 @@ export class Room extends EventEmitter<RoomEvents> {
   private current: RoomRouter;
   private isClosed = false;
 
-  static async create(meetingId: number, worker: ms.Worker, listen: TransportListenSettings, log: FastifyBaseLogger): Promise<Room> {
+  static async create(
+    meetingId: number,
+    worker: ms.Worker,
+    listen: TransportListenSettings,
+    log: FastifyBaseLogger,
+  ): Promise<Room> {
     return new Room(meetingId, await createRoomRouter(worker, meetingId), listen, log);
   }
 
@@ -81,7 +91,12 @@ export class Room extends EventEmitter<RoomEvents> {
   stats(): { peers: number; transports: number; producers: number; consumers: number } {
     const all = [...this.peers.values()];
     const sum = (pick: (p: MediaPeer) => number) => all.reduce((n, p) => n + pick(p), 0);
-    return { peers: all.length, transports: sum((p) => p.transports.size), producers: sum((p) => p.producers.size), consumers: sum((p) => p.consumers.size) };
+    return {
+      peers: all.length,
+      transports: sum((p) => p.transports.size),
+      producers: sum((p) => p.producers.size),
+      consumers: sum((p) => p.consumers.size),
+    };
   }
 
   addPeer(peerId: string): void {
@@ -105,7 +120,12 @@ export class Room extends EventEmitter<RoomEvents> {
   producersOf(peerId: string): ProducerInfo[] {
     const peer = this.peers.get(peerId);
     if (!peer) return [];
-    return [...peer.producers.values()].map((p) => ({ producerId: p.id, kind: p.kind, source: p.appData.source, paused: p.paused }));
+    return [...peer.producers.values()].map((p) => ({
+      producerId: p.id,
+      kind: p.kind,
+      source: p.appData.source,
+      paused: p.paused,
+    }));
   }
 
   async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
@@ -115,7 +135,10 @@ export class Room extends EventEmitter<RoomEvents> {
     const transport = await createPeerTransport(this.router, this.listen, { peerId, direction });
     if (this.peers.get(peerId) !== peer) {
       transport.close();
-      throw new MediaRequestError('NOT_JOINED', 'This connection left the meeting while its transport was being created.');
+      throw new MediaRequestError(
+        'NOT_JOINED',
+        'This connection left the meeting while its transport was being created.',
+      );
     }
     peer.transports.set(transport.id, transport);
     transport.observer.once('close', () => peer.transports.delete(transport.id));
@@ -141,10 +164,16 @@ export class Room extends EventEmitter<RoomEvents> {
   async produce(peerId: string, request: ProduceRequest): Promise<ms.Producer<ProducerAppData>> {
     const peer = this.peer(peerId);
     if (KIND_OF_SOURCE[request.source] !== request.kind) {
-      throw new MediaRequestError('VALIDATION_FAILED', `A ${request.source} producer must be ${KIND_OF_SOURCE[request.source]}, not ${request.kind}.`);
+      throw new MediaRequestError(
+        'VALIDATION_FAILED',
+        `A ${request.source} producer must be ${KIND_OF_SOURCE[request.source]}, not ${request.kind}.`,
+      );
     }
     if (peer.producerFor(request.source)) {
-      throw new MediaRequestError('VALIDATION_FAILED', `This connection already sends ${request.source}; close that producer first.`);
+      throw new MediaRequestError(
+        'VALIDATION_FAILED',
+        `This connection already sends ${request.source}; close that producer first.`,
+      );
     }
     const transport = peer.transport(request.transportId);
     if (transport.appData.direction !== 'send') {
@@ -156,7 +185,8 @@ export class Room extends EventEmitter<RoomEvents> {
       paused: request.paused ?? false,
       appData: { peerId, source: request.source },
     });
-    if (producer.closed) throw new MediaRequestError('MEDIA_ERROR', 'The transport closed while the producer was being created.');
+    if (producer.closed)
+      throw new MediaRequestError('MEDIA_ERROR', 'The transport closed while the producer was being created.');
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
     if (request.source === 'mic') {

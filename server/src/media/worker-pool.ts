@@ -91,7 +91,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   acquire(timeoutMs = ACQUIRE_TIMEOUT_MS): Promise<ms.Worker> {
     const worker = this.pick();
     if (worker) return Promise.resolve(worker);
-    if (this.isClosed) return Promise.reject(new MediaRequestError('SERVICE_UNAVAILABLE', 'The media service is shutting down.'));
+    if (this.isClosed)
+      return Promise.reject(new MediaRequestError('SERVICE_UNAVAILABLE', 'The media service is shutting down.'));
     return new Promise((resolve, reject) => {
       const onAdded = (added: ms.Worker) => {
         clearTimeout(timer);
@@ -99,7 +100,9 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       };
       const timer = setTimeout(() => {
         this.off('workerAdded', onAdded);
-        reject(new MediaRequestError('SERVICE_UNAVAILABLE', 'No media worker is running right now; try again shortly.'));
+        reject(
+          new MediaRequestError('SERVICE_UNAVAILABLE', 'No media worker is running right now; try again shortly.'),
+        );
       }, timeoutMs);
       this.once('workerAdded', onAdded);
     });

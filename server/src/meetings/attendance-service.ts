@@ -102,7 +102,9 @@ export class AttendanceService {
     const meeting = await this.meeting(meetingId);
     const participants = new ParticipantRepository(this.deps.db);
     const isMember =
-      meeting.host_id === user.id || user.role === 'admin' || (await participants.find(meetingId, user.id)) !== undefined;
+      meeting.host_id === user.id ||
+      user.role === 'admin' ||
+      (await participants.find(meetingId, user.id)) !== undefined;
     if (!isMember) throw notParticipant();
     return participants.list(meetingId);
   }

@@ -50,11 +50,19 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
 
   app.get(
     '/meetings',
-    { schema: { querystring: ListMeetingsQuerySchema, response: responses({ 200: envelopeOf(pageOf(MeetingSchema)) }) } },
+    {
+      schema: { querystring: ListMeetingsQuerySchema, response: responses({ 200: envelopeOf(pageOf(MeetingSchema)) }) },
+    },
     async (request) => {
       const { page, page_size } = request.query;
       const { rows, total } = await meetings.list(request.user, request.query);
-      return envelope(request, { list: rows.map(dto), total, page, page_size, total_pages: Math.ceil(total / page_size) });
+      return envelope(request, {
+        list: rows.map(dto),
+        total,
+        page,
+        page_size,
+        total_pages: Math.ceil(total / page_size),
+      });
     },
   );
 
@@ -73,10 +81,19 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
   app.put(
     '/meetings/:id',
     {
-      schema: { params: MeetingIdParamsSchema, body: UpdateMeetingRequestSchema, response: responses({ 200: MeetingEnvelope }) },
+      schema: {
+        params: MeetingIdParamsSchema,
+        body: UpdateMeetingRequestSchema,
+        response: responses({ 200: MeetingEnvelope }),
+      },
     },
     async (request) =>
-      envelope(request, dto(await meetings.update(request.user, request.params.id, request.body)), 200, 'Meeting saved'),
+      envelope(
+        request,
+        dto(await meetings.update(request.user, request.params.id, request.body)),
+        200,
+        'Meeting saved',
+      ),
   );
 
   app.delete(
@@ -122,7 +139,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
   app.post(
     '/meetings/:id/end',
     { schema: { params: MeetingIdParamsSchema, response: responses({ 200: MeetingEnvelope }) } },
-    async (request) => envelope(request, dto(await attendance.end(request.user, request.params.id)), 200, 'Meeting ended'),
+    async (request) =>
+      envelope(request, dto(await attendance.end(request.user, request.params.id)), 200, 'Meeting ended'),
   );
 
   app.get(

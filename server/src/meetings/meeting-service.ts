@@ -84,7 +84,8 @@ export class MeetingService {
     const meeting = await this.get(id);
     if (meeting.host_id !== user.id) throw notHost();
     if (meeting.status === 'ended') throw meetingEnded();
-    const start = patch.scheduled_start === undefined ? meeting.scheduled_start : toUtc(patch.scheduled_start ?? undefined);
+    const start =
+      patch.scheduled_start === undefined ? meeting.scheduled_start : toUtc(patch.scheduled_start ?? undefined);
     const end = patch.scheduled_end === undefined ? meeting.scheduled_end : toUtc(patch.scheduled_end ?? undefined);
     if (end !== null && (start === null || end <= start)) {
       throw new AppError('VALIDATION_FAILED', 400, 'The scheduled end must come after the scheduled start.', {

@@ -193,7 +193,9 @@ export class MeetingHub {
     const room = this.room;
     room.on('newConsumer', (peerId, consumer) => this.peers.get(peerId)?.notify('newConsumer', consumer));
     room.on('consumerClosed', (peerId, consumerId) => this.peers.get(peerId)?.notify('consumerClosed', { consumerId }));
-    room.on('consumerLayersChanged', (peerId, layers) => this.peers.get(peerId)?.notify('consumerLayersChanged', layers));
+    room.on('consumerLayersChanged', (peerId, layers) =>
+      this.peers.get(peerId)?.notify('consumerLayersChanged', layers),
+    );
     room.on('producerPaused', (event) => this.broadcast('producerPaused', event, this.peers.get(event.peerId)));
     room.on('producerResumed', (event) => this.broadcast('producerResumed', event, this.peers.get(event.peerId)));
     room.on('activeSpeaker', (peerId) => this.broadcast('activeSpeaker', { peerId }));

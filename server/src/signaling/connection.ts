@@ -1,6 +1,11 @@
 import type { WebSocket, RawData } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ResponseFrame, SignalingCloseCode, SignalingNotificationData, SignalingNotificationType } from '@meetai/shared';
+import type {
+  ResponseFrame,
+  SignalingCloseCode,
+  SignalingNotificationData,
+  SignalingNotificationType,
+} from '@meetai/shared';
 import { frameIdOfText } from './frame-id';
 import { TokenBucket } from './token-bucket';
 
@@ -97,7 +102,11 @@ export class SignalingConnection {
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
     if (!this.bucket.take() || this.queued >= MAX_QUEUED) {
       const id = isBinary || size > this.limits.maxMessageBytes ? null : frameIdOfText(rawText(data));
-      this.replyError(id, 'RATE_LIMITED', 'Too many requests on this connection: wait for answers before sending more.');
+      this.replyError(
+        id,
+        'RATE_LIMITED',
+        'Too many requests on this connection: wait for answers before sending more.',
+      );
       return;
     }
     // Refusals go through the queue too, so replies always come in the order of the requests.
@@ -130,7 +139,11 @@ export class SignalingConnection {
       });
   }
 
-  private replyError(id: number | null, code: 'MESSAGE_TOO_LARGE' | 'BAD_MESSAGE' | 'RATE_LIMITED', message: string): void {
+  private replyError(
+    id: number | null,
+    code: 'MESSAGE_TOO_LARGE' | 'BAD_MESSAGE' | 'RATE_LIMITED',
+    message: string,
+  ): void {
     this.send({ id, ok: false, error: { code, message } });
   }
 

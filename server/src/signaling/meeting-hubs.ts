@@ -47,7 +47,8 @@ export class MeetingHubs {
 
   /** Server shutdown: sockets are told to come back later, no one is marked left. */
   closeAll(): void {
-    for (const hub of this.all()) hub.shutdown(SignalingCloseCodes.GOING_AWAY, 'The server is restarting; reconnect shortly.');
+    for (const hub of this.all())
+      hub.shutdown(SignalingCloseCodes.GOING_AWAY, 'The server is restarting; reconnect shortly.');
   }
 
   private drop(hub: MeetingHub): void {

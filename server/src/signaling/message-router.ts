@@ -31,10 +31,15 @@ export async function routeRequest(text: string, scope: RequestScope): Promise<H
   }
   const frame = RequestFrameSchema.safeParse(raw);
   if (!frame.success) {
-    return refuse(frameId(raw), 'BAD_MESSAGE', `A request is {"id": <number>, "method": <name>, "data": {...}}: ${describeIssues(frame.error)}`);
+    return refuse(
+      frameId(raw),
+      'BAD_MESSAGE',
+      `A request is {"id": <number>, "method": <name>, "data": {...}}: ${describeIssues(frame.error)}`,
+    );
   }
   const { id, method, data } = frame.data;
-  if (!isSignalingMethod(method)) return refuse(id, 'UNKNOWN_METHOD', `There is no signaling method named "${method}".`);
+  if (!isSignalingMethod(method))
+    return refuse(id, 'UNKNOWN_METHOD', `There is no signaling method named "${method}".`);
   const parsed = SignalingRequests[method].data.safeParse(data ?? {});
   if (!parsed.success) return refuse(id, 'VALIDATION_FAILED', `${method}: ${describeIssues(parsed.error)}`);
   const handler = handlers[method];

@@ -17,7 +17,11 @@ export type SessionDeps = {
 };
 
 const NOT_ATTACHED: Handled = {
-  response: { id: null, ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'This connection is not in a meeting room.' } },
+  response: {
+    id: null,
+    ok: false,
+    error: { code: 'SERVICE_UNAVAILABLE', message: 'This connection is not in a meeting room.' },
+  },
   after: [],
 };
 
@@ -50,13 +54,17 @@ export function openSession(socket: WebSocket, claim: TicketClaim, deps: Session
         return;
       }
       log.error({ err }, 'could not attach a signaling socket to its meeting');
-      connection.close(SignalingCloseCodes.MEDIA_UNAVAILABLE, 'The media service cannot host this meeting right now; try again shortly.');
+      connection.close(
+        SignalingCloseCodes.MEDIA_UNAVAILABLE,
+        'The media service cannot host this meeting right now; try again shortly.',
+      );
     }
   };
 
   connection.start(
     {
-      handle: (text) => (attached ? routeRequest(text, { ...attached, services: deps.services }) : Promise.resolve(NOT_ATTACHED)),
+      handle: (text) =>
+        attached ? routeRequest(text, { ...attached, services: deps.services }) : Promise.resolve(NOT_ATTACHED),
       closed: () => {
         if (attached) attached.hub.detach(attached.peer, connection);
       },

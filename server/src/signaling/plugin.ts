@@ -33,7 +33,11 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   const pool = new WorkerPool(media, log.child({ module: 'media' }));
   await pool.start();
   const rooms = new RoomRegistry(pool, media, log.child({ module: 'media' }));
-  const hubs = new MeetingHubs(rooms, { attendance: services.attendance, reconnectGraceMs: signaling.reconnectGraceMs, log });
+  const hubs = new MeetingHubs(rooms, {
+    attendance: services.attendance,
+    reconnectGraceMs: signaling.reconnectGraceMs,
+    log,
+  });
   const tickets = new TicketStore();
   const handlerServices: SignalingServices = {
     meetings: services.meetings,
@@ -51,7 +55,9 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   });
 
   const unsubscribe = [
-    services.events.on('meeting.ended', ({ meetingId, reason }) => hubs.end(meetingId, reason === 'ended' ? 'host-ended' : 'ended')),
+    services.events.on('meeting.ended', ({ meetingId, reason }) =>
+      hubs.end(meetingId, reason === 'ended' ? 'host-ended' : 'ended'),
+    ),
     services.events.on('meeting.updated', ({ meetingId, isLocked }) => hubs.get(meetingId)?.setLocked(isLocked)),
     services.events.on('participant.left', async ({ meetingId, userId, reason }) => {
       if (reason === 'left') await hubs.get(meetingId)?.dropUser(userId);

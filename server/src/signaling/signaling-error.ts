@@ -22,6 +22,13 @@ export function toErrorReply(error: unknown, isMedia: boolean): { reply: Signali
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   if (isErrorCode(code)) return { reply: { code, message }, isUnexpected: false };
-  if (isMedia) return { reply: { code: 'MEDIA_ERROR', message: `The media server refused this request: ${message}` }, isUnexpected: false };
-  return { reply: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' }, isUnexpected: true };
+  if (isMedia)
+    return {
+      reply: { code: 'MEDIA_ERROR', message: `The media server refused this request: ${message}` },
+      isUnexpected: false,
+    };
+  return {
+    reply: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' },
+    isUnexpected: true,
+  };
 }

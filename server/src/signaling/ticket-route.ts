@@ -58,7 +58,8 @@ export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app
         if (owner === user.id) peerId = resumeId;
       }
       const issued = options.tickets.issue({ user, meetingId, peerId });
-      if (!issued) throw new AppError('RATE_LIMITED', 429, 'Too many unused signaling tickets; use one or wait 30 seconds.');
+      if (!issued)
+        throw new AppError('RATE_LIMITED', 429, 'Too many unused signaling tickets; use one or wait 30 seconds.');
       return envelope(request, {
         ticket: issued.ticket,
         expires_at: issued.expiresAt.toISOString(),

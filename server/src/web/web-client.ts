@@ -12,12 +12,19 @@ import { notBuiltPage } from './not-built-page';
  * match no file (`/meetings`) get index.html, because the
  * React router reads the path at boot. Returns the not-found fallback that does this.
  */
-export async function installWebClient(app: FastifyInstance, webDir: string, health: HealthRegistry): Promise<PageFallback> {
+export async function installWebClient(
+  app: FastifyInstance,
+  webDir: string,
+  health: HealthRegistry,
+): Promise<PageFallback> {
   const indexFile = path.join(webDir, 'index.html');
   health.add('web', async () =>
     existsSync(indexFile)
       ? { status: 'ok' }
-      : { status: 'degraded', message: `The web client is not built (no ${indexFile}): run npm run build -w @meetai/renderer` },
+      : {
+          status: 'degraded',
+          message: `The web client is not built (no ${indexFile}): run npm run build -w @meetai/renderer`,
+        },
   );
 
   // Invite links are `/j/<code>`; the client routes by hash (so it also works

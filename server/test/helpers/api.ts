@@ -25,7 +25,9 @@ export function call(app: App, method: Method, url: string, payload?: unknown, t
   });
 }
 
-export function body<T = unknown>(response: LightMyRequestResponse): {
+export function body<T = unknown>(
+  response: LightMyRequestResponse,
+): {
   code: number;
   message: string;
   data: T;
@@ -36,7 +38,10 @@ export function body<T = unknown>(response: LightMyRequestResponse): {
   return response.json();
 }
 
-export async function register(app: App, overrides: Partial<{ username: string; email: string; password: string; nickname: string }> = {}) {
+export async function register(
+  app: App,
+  overrides: Partial<{ username: string; email: string; password: string; nickname: string }> = {},
+) {
   const username = overrides.username ?? uniqueName();
   const response = await call(app, 'POST', '/api/v1/auth/register', {
     username,
@@ -52,7 +57,12 @@ export async function login(app: App, username: string, password = PASSWORD): Pr
   const response = await call(app, 'POST', '/api/v1/auth/login', { username, password });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const pair = body<TokenPair>(response).data;
-  return { user: pair.user, token: pair.token, refreshToken: pair.refresh_token, headers: { authorization: `Bearer ${pair.token}` } };
+  return {
+    user: pair.user,
+    token: pair.token,
+    refreshToken: pair.refresh_token,
+    headers: { authorization: `Bearer ${pair.token}` },
+  };
 }
 
 /** Registers a fresh account and signs it in. */

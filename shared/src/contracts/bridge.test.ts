@@ -9,12 +9,18 @@ const CASES: Record<BridgeChannel, { request: [unknown[], unknown[]]; response: 
   },
   'app:ready': { request: [[undefined], ['ready']], response: [[null], [undefined]] },
   'settings:get': { request: [[undefined], [null]], response: [[{}], [{ theme: 'neon' }]] },
-  'settings:set': { request: [[{ language: 'zh-CN' }], [{ language: 'klingon' }, { foo: 1 }]], response: [[{}], [{ language: 'x' }]] },
+  'settings:set': {
+    request: [[{ language: 'zh-CN' }], [{ language: 'klingon' }, { foo: 1 }]],
+    response: [[{}], [{ language: 'x' }]],
+  },
   'auth:getToken': { request: [[undefined], ['x']], response: [['token', null], [42]] },
   'auth:setToken': { request: [['r'.repeat(43)], ['', 'r'.repeat(4097), 7]], response: [[null], ['ok']] },
   'auth:clearToken': { request: [[undefined], [true]], response: [[null], [false]] },
   'shell:openExternal': {
-    request: [['https://example.com/docs'], ['javascript:alert(1)', 'file:///etc/passwd', 'meeting://join/123-456-789']],
+    request: [
+      ['https://example.com/docs'],
+      ['javascript:alert(1)', 'file:///etc/passwd', 'meeting://join/123-456-789'],
+    ],
     response: [[null], [{}]],
   },
 };
@@ -32,8 +38,10 @@ describe('bridge channels', () => {
         [request, cases.request],
         [response, cases.response],
       ] as const) {
-        for (const value of valid) expect(schema.safeParse(value).success, `${channel} ${JSON.stringify(value)}`).toBe(true);
-        for (const value of invalid) expect(schema.safeParse(value).success, `${channel} ${JSON.stringify(value)}`).toBe(false);
+        for (const value of valid)
+          expect(schema.safeParse(value).success, `${channel} ${JSON.stringify(value)}`).toBe(true);
+        for (const value of invalid)
+          expect(schema.safeParse(value).success, `${channel} ${JSON.stringify(value)}`).toBe(false);
       }
     });
   }

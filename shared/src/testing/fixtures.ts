@@ -59,19 +59,50 @@ export const VP8_CODEC = {
   preferredPayloadType: 101,
   clockRate: 90000,
   parameters: {},
-  rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }, { type: 'transport-cc' }],
+  rtcpFeedback: [
+    { type: 'nack' },
+    { type: 'nack', parameter: 'pli' },
+    { type: 'ccm', parameter: 'fir' },
+    { type: 'goog-remb' },
+    { type: 'transport-cc' },
+  ],
 };
 
 export const RTP_CAPABILITIES = {
   codecs: [
     OPUS,
     VP8_CODEC,
-    { kind: 'video', mimeType: 'video/rtx', preferredPayloadType: 102, clockRate: 90000, parameters: { apt: 101 }, rtcpFeedback: [] },
+    {
+      kind: 'video',
+      mimeType: 'video/rtx',
+      preferredPayloadType: 102,
+      clockRate: 90000,
+      parameters: { apt: 101 },
+      rtcpFeedback: [],
+    },
   ],
   headerExtensions: [
-    { kind: 'audio', uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', preferredId: 1, preferredEncrypt: false, direction: 'sendrecv' },
-    { kind: 'video', uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', preferredId: 1, preferredEncrypt: false, direction: 'sendrecv' },
-    { kind: 'video', uri: 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01', preferredId: 5, preferredEncrypt: false, direction: 'sendrecv' },
+    {
+      kind: 'audio',
+      uri: 'urn:ietf:params:rtp-hdrext:sdes:mid',
+      preferredId: 1,
+      preferredEncrypt: false,
+      direction: 'sendrecv',
+    },
+    {
+      kind: 'video',
+      uri: 'urn:ietf:params:rtp-hdrext:sdes:mid',
+      preferredId: 1,
+      preferredEncrypt: false,
+      direction: 'sendrecv',
+    },
+    {
+      kind: 'video',
+      uri: 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01',
+      preferredId: 5,
+      preferredEncrypt: false,
+      direction: 'sendrecv',
+    },
   ],
 };
 
@@ -79,7 +110,13 @@ export const RTP_CAPABILITIES = {
 export const RTP_PARAMETERS = {
   mid: '1',
   codecs: [
-    { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, parameters: {}, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] },
+    {
+      mimeType: 'video/VP8',
+      payloadType: 96,
+      clockRate: 90000,
+      parameters: {},
+      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
+    },
     { mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 }, rtcpFeedback: [] },
   ],
   headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1, encrypt: false, parameters: {} }],
@@ -93,10 +130,19 @@ export const RTP_PARAMETERS = {
 
 export const DTLS_PARAMETERS = {
   role: 'client',
-  fingerprints: [{ algorithm: 'sha-256', value: '6A:4D:A5:7B:E0:4A:56:F8:CC:54:F7:3C:8B:A2:F3:B0:A5:7C:B1:1A:60:63:6A:7C:AB:E2:7F:B0:42:A8:14:94' }],
+  fingerprints: [
+    {
+      algorithm: 'sha-256',
+      value: '6A:4D:A5:7B:E0:4A:56:F8:CC:54:F7:3C:8B:A2:F3:B0:A5:7C:B1:1A:60:63:6A:7C:AB:E2:7F:B0:42:A8:14:94',
+    },
+  ],
 };
 
-export const ICE_PARAMETERS = { usernameFragment: 'q8v2m1xk0d7zr4ht', password: 'n5wj2c8e0y6p1ua3lb9fs7gkt4oqmrzd', iceLite: true };
+export const ICE_PARAMETERS = {
+  usernameFragment: 'q8v2m1xk0d7zr4ht',
+  password: 'n5wj2c8e0y6p1ua3lb9fs7gkt4oqmrzd',
+  iceLite: true,
+};
 
 export const ICE_CANDIDATE = {
   foundation: 'udpcandidate',
@@ -111,16 +157,29 @@ export const ICE_CANDIDATE = {
 export const TRANSPORT_OPTIONS = {
   id: '8694f268-581d-4add-ad2d-df3249279669',
   iceParameters: ICE_PARAMETERS,
-  iceCandidates: [ICE_CANDIDATE, { ...ICE_CANDIDATE, foundation: 'tcpcandidate', priority: 1076276479, protocol: 'tcp', tcpType: 'passive' }],
+  iceCandidates: [
+    ICE_CANDIDATE,
+    { ...ICE_CANDIDATE, foundation: 'tcpcandidate', priority: 1076276479, protocol: 'tcp', tcpType: 'passive' },
+  ],
   dtlsParameters: {
     role: 'auto',
-    fingerprints: [{ algorithm: 'sha-256', value: '3A:0B:69:D9:73:7C:F2:E7:28:E2:72:38:49:A0:4C:52:99:3D:77:A8:57:A1:98:6D:EF:2E:7B:C3:AF:DD:09:6E' }],
+    fingerprints: [
+      {
+        algorithm: 'sha-256',
+        value: '3A:0B:69:D9:73:7C:F2:E7:28:E2:72:38:49:A0:4C:52:99:3D:77:A8:57:A1:98:6D:EF:2E:7B:C3:AF:DD:09:6E',
+      },
+    ],
   },
 };
 
 export const PEER_STATE = { isMuted: false, isCameraOff: true, isHandRaised: false };
 
-export const PRODUCER_INFO = { producerId: '3ecc784c-3dca-4c4f-a3bd-712c77c8a1d2', kind: 'audio', source: 'mic', paused: false };
+export const PRODUCER_INFO = {
+  producerId: '3ecc784c-3dca-4c4f-a3bd-712c77c8a1d2',
+  kind: 'audio',
+  source: 'mic',
+  paused: false,
+};
 
 export const PEER_INFO = {
   peerId: 'p-2b7f0c',

@@ -59,7 +59,10 @@ describe('auth.ipc (electron mocked)', () => {
 
     it('rejects an empty or oversized token (electron mocked)', async () => {
       for (const bad of ['', 'x'.repeat(4097), 42, undefined]) {
-        await expect(call('auth:setToken', bad)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+        await expect(call('auth:setToken', bad)).resolves.toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED' },
+        });
       }
       expect(await readdir(dir)).toEqual([]);
     });

@@ -87,7 +87,10 @@ describe('ipc handle() (electron mocked)', () => {
   it('refuses to pass on an answer outside the response schema (electron mocked)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     dispose = handle('auth:getToken', () => 42 as unknown as string, trust);
-    await expect(ipcMain.invoke('auth:getToken', fromApp())).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(ipcMain.invoke('auth:getToken', fromApp())).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 
   it('dispose() removes the handler so the channel can be registered again (electron mocked)', () => {

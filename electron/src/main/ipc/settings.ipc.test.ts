@@ -46,20 +46,34 @@ describe('settings.ipc (electron mocked)', () => {
   it('changes only the fields a patch names (electron mocked)', async () => {
     await call('settings:set', { theme: 'dark', camera_id: 'cam-1' });
     const result = await call('settings:set', { language: 'en' });
-    expect(result).toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, theme: 'dark', camera_id: 'cam-1', language: 'en' } });
+    expect(result).toEqual({
+      ok: true,
+      data: { ...DEFAULT_SETTINGS, theme: 'dark', camera_id: 'cam-1', language: 'en' },
+    });
   });
 
   it('rejects unknown keys and non-http server addresses, leaving the file untouched (electron mocked)', async () => {
     await call('settings:set', { theme: 'light' });
     const before = await readFile(path.join(dir, settingsIpc.SETTINGS_FILE), 'utf8');
-    for (const patch of [{ admin: true }, { server_url: 'javascript:alert(1)' }, { server_url: 'file:///etc' }, { theme: 'pink' }, 'light']) {
-      await expect(call('settings:set', patch)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    for (const patch of [
+      { admin: true },
+      { server_url: 'javascript:alert(1)' },
+      { server_url: 'file:///etc' },
+      { theme: 'pink' },
+      'light',
+    ]) {
+      await expect(call('settings:set', patch)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
     }
     expect(await readFile(path.join(dir, settingsIpc.SETTINGS_FILE), 'utf8')).toBe(before);
   });
 
   it('leaves no temporary files behind after concurrent writes, and the last write wins (electron mocked)', async () => {
-    const results = await Promise.all(['light', 'dark', 'system', 'dark'].map((theme) => call('settings:set', { theme })));
+    const results = await Promise.all(
+      ['light', 'dark', 'system', 'dark'].map((theme) => call('settings:set', { theme })),
+    );
     expect(results.every((result) => (result as { ok: boolean }).ok)).toBe(true);
     expect(await readdir(dir)).toEqual([settingsIpc.SETTINGS_FILE]);
     await expect(call('settings:get')).resolves.toMatchObject({ data: { theme: 'dark' } });
@@ -67,7 +81,10 @@ describe('settings.ipc (electron mocked)', () => {
 
   it('keeps the valid fields of a damaged file and defaults the rest (electron mocked)', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await writeFile(path.join(dir, settingsIpc.SETTINGS_FILE), JSON.stringify({ language: 'zh-CN', theme: 'neon', server_url: 42 }));
+    await writeFile(
+      path.join(dir, settingsIpc.SETTINGS_FILE),
+      JSON.stringify({ language: 'zh-CN', theme: 'neon', server_url: 42 }),
+    );
     settingsIpc.dispose();
     settingsIpc.register(trust, dir);
     await expect(call('settings:get')).resolves.toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, language: 'zh-CN' } });

@@ -22,7 +22,13 @@ describe('contentSecurityPolicy', () => {
   });
 
   it("lets the app reach the user's chosen server over http(s) and ws(s)", () => {
-    expect(directives(contentSecurityPolicy({ isDev: false }))['connect-src']).toEqual(["'self'", 'http:', 'https:', 'ws:', 'wss:']);
+    expect(directives(contentSecurityPolicy({ isDev: false }))['connect-src']).toEqual([
+      "'self'",
+      'http:',
+      'https:',
+      'ws:',
+      'wss:',
+    ]);
   });
 
   it("admits Vite's inline preamble and style tags in dev only", () => {

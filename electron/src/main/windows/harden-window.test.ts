@@ -48,7 +48,12 @@ describe('hardenWindow (electron mocked)', () => {
   it('denies navigation and redirects to other origins, allows our own (electron mocked)', () => {
     const contents = hardened();
     expect(navigate(contents, 'will-navigate', `${APP_ORIGIN}/index.html#/lobby`)).toBe(false);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'http://localhost:8800/']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'http://localhost:8800/',
+    ]) {
       expect(navigate(contents, 'will-navigate', url)).toBe(true);
       expect(navigate(contents, 'will-redirect', url)).toBe(true);
     }
@@ -64,10 +69,20 @@ describe('hardenWindow (electron mocked)', () => {
   it('denies window.open, handing only http(s) and mailto links to the OS (electron mocked)', async () => {
     const contents = hardened();
     const open = (url: string) => contents.windowOpenHandler?.({ url });
-    for (const url of ['https://docs.example.com/help', 'http://localhost:8800/j/123-456-789', 'mailto:team@example.com']) {
+    for (const url of [
+      'https://docs.example.com/help',
+      'http://localhost:8800/j/123-456-789',
+      'mailto:team@example.com',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', `${APP_ORIGIN}/index.html`, 'meeting://join/1', 'about:blank']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      `${APP_ORIGIN}/index.html`,
+      'meeting://join/1',
+      'about:blank',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     expect(shell.openExternal.mock.calls.map(([url]) => url)).toEqual([
@@ -106,7 +121,10 @@ describe('hardenWindow (electron mocked)', () => {
     expect(session.headersFilter).toEqual({ urls: ['http://localhost:5173/*'] });
     let headers: Record<string, string[]> | undefined;
     session.headersListener?.(
-      { url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      {
+        url: 'http://localhost:5173/',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
       (response) => {
         headers = response.responseHeaders;
       },

@@ -44,7 +44,8 @@ function isOurOrigin(url: string | undefined, appOrigin: string): boolean {
 function guardPermissions(session: Session, appOrigin: string): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const granted = GRANTED_PERMISSIONS.has(permission) && isOurOrigin(details.requestingUrl, appOrigin);
-    if (!granted) log.warn(`permission denied: ${permission} for ${originOf(details.requestingUrl) ?? 'unknown origin'}`);
+    if (!granted)
+      log.warn(`permission denied: ${permission} for ${originOf(details.requestingUrl) ?? 'unknown origin'}`);
     callback(granted);
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {

@@ -13,7 +13,15 @@ export interface MainWindowOptions {
 /** The app's one window: hardened before it loads anything, shown once it has painted. */
 export function createMainWindow({ source, preloadPath }: MainWindowOptions): BrowserWindow {
   const win = createHardenedWindow(
-    { width: 1280, height: 820, minWidth: 960, minHeight: 640, title: 'MeetAI', show: false, backgroundColor: '#111418' },
+    {
+      width: 1280,
+      height: 820,
+      minWidth: 960,
+      minHeight: 640,
+      title: 'MeetAI',
+      show: false,
+      backgroundColor: '#111418',
+    },
     preloadPath,
     { appOrigin: source.origin, isDev: source.kind === 'dev-server' },
   );

@@ -20,7 +20,9 @@ describe('renderer source', () => {
   });
 
   it('ignores MEETAI_RENDERER_URL in a packaged app', () => {
-    const source = resolveRendererSource({ MEETAI_RENDERER_URL: 'https://evil.example/' }, '/opt/app/dist', { isPackaged: true });
+    const source = resolveRendererSource({ MEETAI_RENDERER_URL: 'https://evil.example/' }, '/opt/app/dist', {
+      isPackaged: true,
+    });
     expect(source).toMatchObject({ kind: 'bundled', origin: APP_ORIGIN, entryUrl: 'app://meetai/index.html' });
   });
 

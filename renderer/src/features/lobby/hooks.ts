@@ -77,7 +77,11 @@ export function useLocalMedia(wish: MediaWish): LocalMedia {
       .catch((error: unknown) => {
         log.warn('useLocalMedia() | getUserMedia failed', error);
         if (isCurrent) {
-          setMedia({ status: 'failed', stream: null, reason: error instanceof MediaAcquireError ? error.reason : 'other' });
+          setMedia({
+            status: 'failed',
+            stream: null,
+            reason: error instanceof MediaAcquireError ? error.reason : 'other',
+          });
         }
       });
     return () => {

@@ -35,14 +35,18 @@ export const useMeetingsStore = create<MeetingsState>()((set) => ({
   byId: {},
   lists: initialLists(),
   startLoading: (scope) =>
-    set((state) => ({ lists: { ...state.lists, [scope]: { ...state.lists[scope], status: 'loading', errorCode: null } } })),
+    set((state) => ({
+      lists: { ...state.lists, [scope]: { ...state.lists[scope], status: 'loading', errorCode: null } },
+    })),
   setList: (scope, meetings, total) =>
     set((state) => ({
       byId: { ...state.byId, ...Object.fromEntries(meetings.map((m) => [m.id, m])) },
       lists: { ...state.lists, [scope]: { ids: meetings.map((m) => m.id), total, status: 'loaded', errorCode: null } },
     })),
   failLoading: (scope, code) =>
-    set((state) => ({ lists: { ...state.lists, [scope]: { ...state.lists[scope], status: 'failed', errorCode: code } } })),
+    set((state) => ({
+      lists: { ...state.lists, [scope]: { ...state.lists[scope], status: 'failed', errorCode: code } },
+    })),
   upsertMeeting: (meeting) => set((state) => ({ byId: { ...state.byId, [meeting.id]: meeting } })),
   removeMeeting: (id) =>
     set((state) => {

@@ -17,7 +17,8 @@ afterEach(async () => {
 
 const TICKET = '/api/v1/meetings/42/ticket';
 const JOIN = '/api/v1/meetings/42/join';
-const ticket = (peerId: string) => ok({ ticket: 't-1', expires_at: '2030-01-01T00:00:00.000Z', peer_id: peerId, ws_path: '/ws/signaling?ticket=t-1' });
+const ticket = (peerId: string) =>
+  ok({ ticket: 't-1', expires_at: '2030-01-01T00:00:00.000Z', peer_id: peerId, ws_path: '/ws/signaling?ticket=t-1' });
 const joined = ok({
   meeting: meetingFixture({ status: 'ongoing' }),
   participant: {

@@ -75,6 +75,9 @@ describe('session actions against a real local server', () => {
     await signOut();
     expect(session().status).toBe('signed-out');
     expect(await getBridge().authGetToken()).toBeNull();
-    expect(server.requests.at(-1)).toMatchObject({ path: '/api/v1/auth/logout', body: { refresh_token: 'refresh-token-0001' } });
+    expect(server.requests.at(-1)).toMatchObject({
+      path: '/api/v1/auth/logout',
+      body: { refresh_token: 'refresh-token-0001' },
+    });
   });
 });

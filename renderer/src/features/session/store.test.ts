@@ -43,7 +43,9 @@ describe('session store', () => {
 
   it('holds only serializable state', () => {
     useSessionStore.getState().startSession(tokenPairFixture());
-    const data = Object.fromEntries(Object.entries(useSessionStore.getState()).filter(([, v]) => typeof v !== 'function'));
+    const data = Object.fromEntries(
+      Object.entries(useSessionStore.getState()).filter(([, v]) => typeof v !== 'function'),
+    );
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 });

@@ -45,12 +45,24 @@ describe('notification handler table', () => {
   it('updates peer state, the active speaker and producer pauses', () => {
     const { ctx, state } = context();
     ctx.actions.addConsumer({
-      consumerId: 'c1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null,
+      consumerId: 'c1',
+      producerId: 'p1',
+      peerId: 'peer-2',
+      kind: 'video',
+      source: 'webcam',
+      isProducerPaused: false,
+      spatialLayer: null,
     });
-    void dispatch(ctx, { type: 'peerState', data: { peerId: 'peer-2', state: { isMuted: true, isCameraOff: true, isHandRaised: true } } });
+    void dispatch(ctx, {
+      type: 'peerState',
+      data: { peerId: 'peer-2', state: { isMuted: true, isCameraOff: true, isHandRaised: true } },
+    });
     void dispatch(ctx, { type: 'activeSpeaker', data: { peerId: 'peer-2' } });
     void dispatch(ctx, { type: 'producerPaused', data: { peerId: 'peer-2', producerId: 'p1', source: 'webcam' } });
-    void dispatch(ctx, { type: 'consumerLayersChanged', data: { consumerId: 'c1', spatialLayer: 1, temporalLayer: 2 } });
+    void dispatch(ctx, {
+      type: 'consumerLayersChanged',
+      data: { consumerId: 'c1', spatialLayer: 1, temporalLayer: 2 },
+    });
 
     expect(state().peers['peer-2']?.state).toEqual({ isMuted: true, isCameraOff: true, isHandRaised: true });
     expect(state().activeSpeakerId).toBe('peer-2');
@@ -62,8 +74,14 @@ describe('notification handler table', () => {
   it('hands media events to the client', async () => {
     const { ctx } = context();
     const data = {
-      consumerId: 'c1', producerId: 'p1', peerId: 'peer-2', kind: 'audio' as const, source: 'mic' as const,
-      rtpParameters: { codecs: [] }, type: 'simple', producerPaused: false,
+      consumerId: 'c1',
+      producerId: 'p1',
+      peerId: 'peer-2',
+      kind: 'audio' as const,
+      source: 'mic' as const,
+      rtpParameters: { codecs: [] },
+      type: 'simple',
+      producerPaused: false,
     };
     await dispatch(ctx, { type: 'newConsumer', data });
     void dispatch(ctx, { type: 'consumerClosed', data: { consumerId: 'c1' } });
@@ -82,7 +100,14 @@ describe('notification handler table', () => {
 
   it('records chat, lock changes and the end of the meeting', () => {
     const { ctx, state } = context();
-    const message = { id: 'm1', meetingId: 42, userId: 9, displayName: 'Wang Fang', text: '你好', sentAt: '2030-03-02T09:01:00Z' };
+    const message = {
+      id: 'm1',
+      meetingId: 42,
+      userId: 9,
+      displayName: 'Wang Fang',
+      text: '你好',
+      sentAt: '2030-03-02T09:01:00Z',
+    };
     void dispatch(ctx, { type: 'chatMessage', data: { message } });
     void dispatch(ctx, { type: 'meetingLocked', data: { locked: true } });
     void dispatch(ctx, { type: 'meetingEnded', data: { reason: 'host-ended' } });

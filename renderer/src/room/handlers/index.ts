@@ -7,7 +7,10 @@ import { onChatMessage, onKicked, onMeetingEnded, onMeetingLocked, onMuteRequest
 export type { RoomHandlerContext } from './context';
 
 type HandlerTable = {
-  [T in SignalingNotificationType]: (ctx: RoomHandlerContext, data: SignalingNotificationData<T>) => void | Promise<void>;
+  [T in SignalingNotificationType]: (
+    ctx: RoomHandlerContext,
+    data: SignalingNotificationData<T>,
+  ) => void | Promise<void>;
 };
 
 /** One small function per notification; the type map makes a missing one a compile error. */
@@ -31,6 +34,9 @@ export const notificationHandlers: HandlerTable = {
 
 export function dispatchNotification(ctx: RoomHandlerContext, notification: NotificationFrame): void | Promise<void> {
   // The frame's type and data were checked together by the signaling client; TS cannot correlate them here.
-  const handler = notificationHandlers[notification.type] as (ctx: RoomHandlerContext, data: unknown) => void | Promise<void>;
+  const handler = notificationHandlers[notification.type] as (
+    ctx: RoomHandlerContext,
+    data: unknown,
+  ) => void | Promise<void>;
   return handler(ctx, notification.data);
 }

@@ -33,7 +33,9 @@ function unsupported(): Promise<never> {
 export function displayMediaScreenSource(mediaDevices: MediaDevices | undefined): ScreenSource {
   return {
     capture: () =>
-      mediaDevices?.getDisplayMedia ? mediaDevices.getDisplayMedia({ video: SCREEN_CONSTRAINTS, audio: false }) : unsupported(),
+      mediaDevices?.getDisplayMedia
+        ? mediaDevices.getDisplayMedia({ video: SCREEN_CONSTRAINTS, audio: false })
+        : unsupported(),
   };
 }
 
@@ -63,7 +65,9 @@ export function createBrowserCapture(mediaDevices: MediaDevices | undefined, scr
       return firstTrack(stream, 'audio');
     },
     async getCamera(deviceId) {
-      const stream = await mediaDevices.getUserMedia({ video: { ...WEBCAM_CONSTRAINTS, ...deviceConstraint(deviceId) } });
+      const stream = await mediaDevices.getUserMedia({
+        video: { ...WEBCAM_CONSTRAINTS, ...deviceConstraint(deviceId) },
+      });
       return firstTrack(stream, 'video');
     },
     async getScreen() {
@@ -76,7 +80,11 @@ export function createBrowserCapture(mediaDevices: MediaDevices | undefined, scr
       const devices = await mediaDevices.enumerateDevices();
       return devices
         .filter((device) => device.kind === 'audioinput' || device.kind === 'videoinput')
-        .map((device) => ({ deviceId: device.deviceId, kind: device.kind as DeviceOption['kind'], label: device.label }));
+        .map((device) => ({
+          deviceId: device.deviceId,
+          kind: device.kind as DeviceOption['kind'],
+          label: device.label,
+        }));
     },
     onDeviceChange(listener) {
       mediaDevices.addEventListener('devicechange', listener);

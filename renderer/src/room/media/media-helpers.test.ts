@@ -77,7 +77,10 @@ describe('reconnection policy and errors', () => {
   it('tells retryable failures from final ones', () => {
     expect(isFatalError({ code: 'MEETING_ENDED' })).toBe(true);
     expect(isFatalError({ code: 'NETWORK_ERROR' })).toBe(false);
-    expect(describeError(new DOMException('denied', 'NotAllowedError'))).toEqual({ code: 'NotAllowedError', message: 'denied' });
+    expect(describeError(new DOMException('denied', 'NotAllowedError'))).toEqual({
+      code: 'NotAllowedError',
+      message: 'denied',
+    });
     expect(describeError('boom')).toEqual({ code: 'UNKNOWN', message: 'boom' });
   });
 });

@@ -52,7 +52,13 @@ function adaptTransport(transport: ms.Transport, handlers: TransportHandlers): M
         appData: { source, isPaused },
       }),
     consume: ({ id, producerId, kind, rtpParameters, streamId }) =>
-      transport.consume({ id, producerId, kind, streamId, rtpParameters: rtpParameters as unknown as ms.RtpParameters }),
+      transport.consume({
+        id,
+        producerId,
+        kind,
+        streamId,
+        rtpParameters: rtpParameters as unknown as ms.RtpParameters,
+      }),
     restartIce: (iceParameters) => transport.restartIce({ iceParameters }),
     getStats: () => transport.getStats(),
     close: () => transport.close(),

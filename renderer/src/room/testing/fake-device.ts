@@ -90,7 +90,9 @@ export class FakeTransport implements MediaTransport {
     const kind = options.track.kind as MediaKind;
     const id = await this.handlers.produce({
       kind,
-      rtpParameters: { codecs: [{ mimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8', payloadType: 100, clockRate: 90000 }] },
+      rtpParameters: {
+        codecs: [{ mimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8', payloadType: 100, clockRate: 90000 }],
+      },
       source: options.source,
       isPaused: options.isPaused,
     });

@@ -34,7 +34,9 @@ export class FakeSignaling implements SignalingConnection {
   request<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<SignalingResponseData<M>> {
     if (this.isClosed) return Promise.reject(new SignalingRequestError('CONNECTION_CLOSED', method, 'closed'));
     this.requests.push({ method, data });
-    this.server.journal.push(method === 'createWebRtcTransport' ? `${method}:${(data as { direction: string }).direction}` : method);
+    this.server.journal.push(
+      method === 'createWebRtcTransport' ? `${method}:${(data as { direction: string }).direction}` : method,
+    );
     return new Promise((resolve, reject) => {
       this.pending.add(reject);
       this.server
@@ -134,7 +136,12 @@ export class FakeServer {
         this.tickets.push({ meetingId, resumePeerId });
         const failure = this.ticketFailures.shift();
         if (failure) throw failure;
-        return { ticket: `t${++this.counter}`, expires_at: '2030-01-01T00:00:30Z', peer_id: 'x', ws_path: '/ws/signaling?ticket=t' };
+        return {
+          ticket: `t${++this.counter}`,
+          expires_at: '2030-01-01T00:00:30Z',
+          peer_id: 'x',
+          ws_path: '/ws/signaling?ticket=t',
+        };
       },
       connectSignaling: async (ticket) => {
         this.journal.push('socket');
@@ -154,7 +161,11 @@ export class FakeServer {
     };
   }
 
-  async answer<M extends SignalingMethod>(method: M, data: unknown, connection: FakeSignaling): Promise<SignalingResponseData<M>> {
+  async answer<M extends SignalingMethod>(
+    method: M,
+    data: unknown,
+    connection: FakeSignaling,
+  ): Promise<SignalingResponseData<M>> {
     const schemas = SignalingRequests[method];
     const checked = schemas.data.safeParse(data);
     if (!checked.success) throw new SignalingRequestError('VALIDATION_FAILED', method, checked.error.message);
@@ -194,7 +205,14 @@ export class FakeServer {
     restartIce: () => ({ iceParameters: { usernameFragment: 'u2', password: 'p2' } }),
     updatePeerState: (patch) => ({ state: { isMuted: false, isCameraOff: false, isHandRaised: false, ...patch } }),
     sendChat: ({ text }) => ({
-      message: { id: `m${++this.counter}`, meetingId: 42, userId: 7, displayName: 'Mei Lin', text, sentAt: '2030-03-02T09:01:00.000Z' },
+      message: {
+        id: `m${++this.counter}`,
+        meetingId: 42,
+        userId: 7,
+        displayName: 'Mei Lin',
+        text,
+        sentAt: '2030-03-02T09:01:00.000Z',
+      },
     }),
   };
 }

@@ -19,8 +19,18 @@ export const initial: Migration = {
       .addColumn('last_login_at', 'text')
       .addCheckConstraint('users_role_check', sql`role in ('user', 'admin')`)
       .execute();
-    await db.schema.createIndex('users_username_unique').on('users').unique().expression(sql`lower(username)`).execute();
-    await db.schema.createIndex('users_email_unique').on('users').unique().expression(sql`lower(email)`).execute();
+    await db.schema
+      .createIndex('users_username_unique')
+      .on('users')
+      .unique()
+      .expression(sql`lower(username)`)
+      .execute();
+    await db.schema
+      .createIndex('users_email_unique')
+      .on('users')
+      .unique()
+      .expression(sql`lower(email)`)
+      .execute();
 
     await db.schema
       .createTable('refresh_tokens')

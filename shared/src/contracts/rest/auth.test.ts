@@ -24,13 +24,32 @@ describeSchemas('auth contracts', auth, {
     ],
   },
   LoginRequestSchema: {
-    valid: [{ username: 'ada', password: 'x' }, { username: 'ada@example.com', password: 'whatever it is' }],
-    invalid: [{ username: '', password: 'x' }, { username: 'ada' }, { username: 'ada', password: 'x', remember: true }, { username: 'ada', password: 'x'.repeat(129) }],
+    valid: [
+      { username: 'ada', password: 'x' },
+      { username: 'ada@example.com', password: 'whatever it is' },
+    ],
+    invalid: [
+      { username: '', password: 'x' },
+      { username: 'ada' },
+      { username: 'ada', password: 'x', remember: true },
+      { username: 'ada', password: 'x'.repeat(129) },
+    ],
   },
-  TokenPairSchema: { valid: [PAIR], invalid: [{ ...PAIR, user: undefined }, { ...PAIR, token: 1 }] },
+  TokenPairSchema: {
+    valid: [PAIR],
+    invalid: [
+      { ...PAIR, user: undefined },
+      { ...PAIR, token: 1 },
+    ],
+  },
   RefreshRequestSchema: {
     valid: [{ refresh_token: 'r'.repeat(43) }],
-    invalid: [{ refresh_token: 'short' }, { refresh_token: 'r'.repeat(513) }, {}, { refresh_token: 'r'.repeat(43), extra: 1 }],
+    invalid: [
+      { refresh_token: 'short' },
+      { refresh_token: 'r'.repeat(513) },
+      {},
+      { refresh_token: 'r'.repeat(43), extra: 1 },
+    ],
   },
   LogoutRequestSchema: { valid: [{ refresh_token: 'r'.repeat(16) }], invalid: [{ token: 'r'.repeat(43) }, null] },
 });

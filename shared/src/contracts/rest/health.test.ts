@@ -11,9 +11,16 @@ const REPORT = {
 
 describeSchemas('health contracts', health, {
   HealthStatusSchema: { valid: ['ok', 'degraded', 'down'], invalid: ['up', 'OK'] },
-  HealthCheckSchema: { valid: [{ status: 'ok' }, { status: 'down', latency_ms: 2000, message: 'timeout' }], invalid: [{ status: 'ok', latency_ms: -1 }, {}] },
+  HealthCheckSchema: {
+    valid: [{ status: 'ok' }, { status: 'down', latency_ms: 2000, message: 'timeout' }],
+    invalid: [{ status: 'ok', latency_ms: -1 }, {}],
+  },
   HealthReportSchema: {
     valid: [REPORT, { ...REPORT, status: 'ok', checks: {} }],
-    invalid: [{ ...REPORT, uptime_s: -5 }, { ...REPORT, checks: { db: { status: 'fine' } } }, { ...REPORT, version: undefined }],
+    invalid: [
+      { ...REPORT, uptime_s: -5 },
+      { ...REPORT, checks: { db: { status: 'fine' } } },
+      { ...REPORT, version: undefined },
+    ],
   },
 });

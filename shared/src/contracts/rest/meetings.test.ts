@@ -4,12 +4,22 @@ import { describeSchemas } from '../../testing/schema-cases';
 import * as meetings from './meetings';
 
 describeSchemas('meetings contracts', meetings, {
-  MeetingCodeSchema: { valid: ['123-456-789', '000-000-000'], invalid: ['123456789', '123-456-78', 'abc-def-ghi', ' 123-456-789'] },
+  MeetingCodeSchema: {
+    valid: ['123-456-789', '000-000-000'],
+    invalid: ['123456789', '123-456-78', 'abc-def-ghi', ' 123-456-789'],
+  },
   MeetingStatusSchema: { valid: ['scheduled', 'ongoing', 'ended'], invalid: ['cancelled', 2] },
   PasscodeSchema: { valid: ['1234', ' abcd ', 'x'.repeat(32)], invalid: ['123', '  12  ', 'x'.repeat(33)] },
   MeetingSchema: {
-    valid: [MEETING, { ...MEETING, status: 'scheduled', scheduled_start: '2026-02-01T09:00:00.000Z', started_at: null }],
-    invalid: [{ ...MEETING, code: '123456789' }, { ...MEETING, status: 'live' }, { ...MEETING, join_url: undefined }],
+    valid: [
+      MEETING,
+      { ...MEETING, status: 'scheduled', scheduled_start: '2026-02-01T09:00:00.000Z', started_at: null },
+    ],
+    invalid: [
+      { ...MEETING, code: '123456789' },
+      { ...MEETING, status: 'live' },
+      { ...MEETING, join_url: undefined },
+    ],
   },
   CreateMeetingRequestSchema: {
     valid: [
@@ -36,13 +46,25 @@ describeSchemas('meetings contracts', meetings, {
     valid: [{}, { scope: 'past', page: '2', page_size: '50' }],
     invalid: [{ scope: 'all' }, { page: '0' }, { page_size: '101' }, { page: 'two' }, { sort: 'title' }],
   },
-  MeetingIdParamsSchema: { valid: [{ id: '42' }, { id: 42 }], invalid: [{ id: 'abc' }, { id: '0' }, { id: '-3' }, { id: '1.5' }] },
-  MeetingCodeParamsSchema: { valid: [{ code: '123-456-789' }, { code: '123456789' }], invalid: [{ code: 'x'.repeat(33) }, {}] },
-  JoinMeetingRequestSchema: { valid: [{}, { passcode: '2468' }], invalid: [{ passcode: 2468 }, { passcode: 'x'.repeat(33) }, { code: '1' }] },
+  MeetingIdParamsSchema: {
+    valid: [{ id: '42' }, { id: 42 }],
+    invalid: [{ id: 'abc' }, { id: '0' }, { id: '-3' }, { id: '1.5' }],
+  },
+  MeetingCodeParamsSchema: {
+    valid: [{ code: '123-456-789' }, { code: '123456789' }],
+    invalid: [{ code: 'x'.repeat(33) }, {}],
+  },
+  JoinMeetingRequestSchema: {
+    valid: [{}, { passcode: '2468' }],
+    invalid: [{ passcode: 2468 }, { passcode: 'x'.repeat(33) }, { code: '1' }],
+  },
   ParticipantRoleSchema: { valid: ['host', 'participant'], invalid: ['moderator'] },
   ParticipantSchema: {
     valid: [PARTICIPANT, { ...PARTICIPANT, role: 'host', left_at: '2026-01-01T10:00:00.000Z', is_present: false }],
-    invalid: [{ ...PARTICIPANT, role: 'guest' }, { ...PARTICIPANT, is_present: 'yes' }],
+    invalid: [
+      { ...PARTICIPANT, role: 'guest' },
+      { ...PARTICIPANT, is_present: 'yes' },
+    ],
   },
   JoinMeetingResultSchema: {
     valid: [{ meeting: MEETING, participant: PARTICIPANT }],

@@ -22,18 +22,16 @@ export function failedPasswordRules(password: string): PasswordRuleId[] {
   return PASSWORD_RULES.filter((rule) => !rule.test(password)).map((rule) => rule.id);
 }
 
-export const PasswordSchema = z
-  .string()
-  .superRefine((value, ctx) => {
-    const failed = failedPasswordRules(value);
-    if (failed.length) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Use 8 to 128 characters with at least one letter and one digit',
-        params: { failed },
-      });
-    }
-  });
+export const PasswordSchema = z.string().superRefine((value, ctx) => {
+  const failed = failedPasswordRules(value);
+  if (failed.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use 8 to 128 characters with at least one letter and one digit',
+      params: { failed },
+    });
+  }
+});
 
 export const UserSchema = z.object({
   id: z.number().int().positive(),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DTLS_PARAMETERS, ICE_CANDIDATE, ICE_PARAMETERS, RTP_CAPABILITIES, RTP_PARAMETERS, TRANSPORT_OPTIONS, VP8_CODEC } from '../../testing/fixtures';
+import {
+  DTLS_PARAMETERS,
+  ICE_CANDIDATE,
+  ICE_PARAMETERS,
+  RTP_CAPABILITIES,
+  RTP_PARAMETERS,
+  TRANSPORT_OPTIONS,
+  VP8_CODEC,
+} from '../../testing/fixtures';
 import { describeSchemas } from '../../testing/schema-cases';
 import * as media from './media-types';
 
@@ -46,10 +54,22 @@ describeSchemas('signaling media-types contracts', media, {
   },
   IceCandidateSchema: {
     valid: [ICE_CANDIDATE, { ...ICE_CANDIDATE, protocol: 'tcp', tcpType: 'passive', ip: undefined }],
-    invalid: [{ ...ICE_CANDIDATE, protocol: 'sctp' }, { ...ICE_CANDIDATE, port: 40123.5 }, { ...ICE_CANDIDATE, address: undefined }, { ...ICE_CANDIDATE, priority: '1' }],
+    invalid: [
+      { ...ICE_CANDIDATE, protocol: 'sctp' },
+      { ...ICE_CANDIDATE, port: 40123.5 },
+      { ...ICE_CANDIDATE, address: undefined },
+      { ...ICE_CANDIDATE, priority: '1' },
+    ],
   },
   TransportOptionsSchema: {
-    valid: [TRANSPORT_OPTIONS, { ...TRANSPORT_OPTIONS, iceCandidates: [], sctpParameters: { port: 5000, OS: 1024, MIS: 1024, maxMessageSize: 262144 } }],
+    valid: [
+      TRANSPORT_OPTIONS,
+      {
+        ...TRANSPORT_OPTIONS,
+        iceCandidates: [],
+        sctpParameters: { port: 5000, OS: 1024, MIS: 1024, maxMessageSize: 262144 },
+      },
+    ],
     invalid: [
       { ...TRANSPORT_OPTIONS, id: '' },
       { ...TRANSPORT_OPTIONS, id: 'x'.repeat(129) },
@@ -59,7 +79,10 @@ describeSchemas('signaling media-types contracts', media, {
   },
   MediaSourceSchema: { valid: ['mic', 'webcam', 'screen', 'screen-audio'], invalid: ['camera', 'audio', ''] },
   MediaKindSchema: { valid: ['audio', 'video'], invalid: ['data', 'Audio'] },
-  EntityIdSchema: { valid: ['8694f268-581d-4add-ad2d-df3249279669', 'x', 'x'.repeat(128)], invalid: ['', 'x'.repeat(129), 42] },
+  EntityIdSchema: {
+    valid: ['8694f268-581d-4add-ad2d-df3249279669', 'x', 'x'.repeat(128)],
+    invalid: ['', 'x'.repeat(129), 42],
+  },
 });
 
 describe('mediasoup parameter objects', () => {

@@ -14,7 +14,10 @@ export const RtpCodecSchema = z.looseObject({
   clockRate: z.number().int().positive(),
   channels: z.number().int().positive().optional(),
   parameters: z.record(z.string(), z.unknown()).optional(),
-  rtcpFeedback: z.array(z.looseObject({ type: z.string(), parameter: z.string().optional() })).max(32).optional(),
+  rtcpFeedback: z
+    .array(z.looseObject({ type: z.string(), parameter: z.string().optional() }))
+    .max(32)
+    .optional(),
 });
 
 export const RtpCapabilitiesSchema = z.looseObject({
@@ -25,7 +28,9 @@ export type RtpCapabilitiesDto = z.infer<typeof RtpCapabilitiesSchema>;
 
 export const RtpParametersSchema = z.looseObject({
   mid: z.string().max(32).optional(),
-  codecs: z.array(z.looseObject({ mimeType: z.string().max(64), payloadType: z.number().int(), clockRate: z.number().int() })).max(32),
+  codecs: z
+    .array(z.looseObject({ mimeType: z.string().max(64), payloadType: z.number().int(), clockRate: z.number().int() }))
+    .max(32),
   headerExtensions: z.array(z.looseObject({})).max(32).optional(),
   encodings: z.array(z.looseObject({})).max(8).optional(),
   rtcp: z.looseObject({}).optional(),
@@ -34,7 +39,10 @@ export type RtpParametersDto = z.infer<typeof RtpParametersSchema>;
 
 export const DtlsParametersSchema = z.looseObject({
   role: z.enum(['auto', 'client', 'server']).optional(),
-  fingerprints: z.array(z.object({ algorithm: z.string().max(32), value: z.string().max(256) })).min(1).max(8),
+  fingerprints: z
+    .array(z.object({ algorithm: z.string().max(32), value: z.string().max(256) }))
+    .min(1)
+    .max(8),
 });
 export type DtlsParametersDto = z.infer<typeof DtlsParametersSchema>;
 

@@ -8,8 +8,17 @@ import { isNotificationType, SignalingNotifications, type SignalingNotificationT
 describeSchemas('signaling notification frames', notifications, {
   NotificationFrameSchema: {
     // The frame accepts types it does not know, so an older client can ignore newer events.
-    valid: [{ type: 'peerLeft', data: { peerId: 'p-2b7f0c' } }, { type: 'roomRestarted', data: {} }, { type: 'someFutureEvent', data: [1] }],
-    invalid: [{ type: 'x'.repeat(65), data: {} }, { type: 'peerLeft', data: {}, id: 1 }, { data: {} }, { type: 3, data: {} }],
+    valid: [
+      { type: 'peerLeft', data: { peerId: 'p-2b7f0c' } },
+      { type: 'roomRestarted', data: {} },
+      { type: 'someFutureEvent', data: [1] },
+    ],
+    invalid: [
+      { type: 'x'.repeat(65), data: {} },
+      { type: 'peerLeft', data: {}, id: 1 },
+      { data: {} },
+      { type: 3, data: {} },
+    ],
   },
 });
 
@@ -31,24 +40,46 @@ const SAMPLES: { [T in SignalingNotificationType]: { valid: AtLeastOne; invalid:
   peerJoined: { valid: [{ peer: PEER_INFO }], invalid: [{ peer: { ...PEER_INFO, userId: 0 } }, {}] },
   peerLeft: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{ peerId: 3 }, {}] },
   newConsumer: {
-    valid: [NEW_CONSUMER, { ...NEW_CONSUMER, kind: 'audio', source: 'screen-audio', type: 'simple', producerPaused: true }],
-    invalid: [{ ...NEW_CONSUMER, source: 'camera' }, { ...NEW_CONSUMER, rtpParameters: undefined }, { ...NEW_CONSUMER, producerPaused: 'no' }],
+    valid: [
+      NEW_CONSUMER,
+      { ...NEW_CONSUMER, kind: 'audio', source: 'screen-audio', type: 'simple', producerPaused: true },
+    ],
+    invalid: [
+      { ...NEW_CONSUMER, source: 'camera' },
+      { ...NEW_CONSUMER, rtpParameters: undefined },
+      { ...NEW_CONSUMER, producerPaused: 'no' },
+    ],
   },
   consumerClosed: { valid: [{ consumerId: 'co-1' }], invalid: [{}, { consumerId: null }] },
   consumerLayersChanged: {
-    valid: [{ consumerId: 'co-1', spatialLayer: 2, temporalLayer: 1 }, { consumerId: 'co-1', spatialLayer: null, temporalLayer: null }],
-    invalid: [{ consumerId: 'co-1', spatialLayer: 1.5, temporalLayer: 0 }, { consumerId: 'co-1', spatialLayer: 1 }],
+    valid: [
+      { consumerId: 'co-1', spatialLayer: 2, temporalLayer: 1 },
+      { consumerId: 'co-1', spatialLayer: null, temporalLayer: null },
+    ],
+    invalid: [
+      { consumerId: 'co-1', spatialLayer: 1.5, temporalLayer: 0 },
+      { consumerId: 'co-1', spatialLayer: 1 },
+    ],
   },
   producerPaused: {
     valid: [{ peerId: 'p-2b7f0c', producerId: 'pr-1', source: 'mic' }],
-    invalid: [{ peerId: 'p-2b7f0c', producerId: 'pr-1', source: 'microphone' }, { peerId: 'p-2b7f0c', source: 'mic' }],
+    invalid: [
+      { peerId: 'p-2b7f0c', producerId: 'pr-1', source: 'microphone' },
+      { peerId: 'p-2b7f0c', source: 'mic' },
+    ],
   },
   producerResumed: {
     valid: [{ peerId: 'p-2b7f0c', producerId: 'pr-1', source: 'screen' }],
-    invalid: [{ peerId: 'p-2b7f0c', producerId: 'pr-1' }, { peerId: 1, producerId: 'pr-1', source: 'mic' }],
+    invalid: [
+      { peerId: 'p-2b7f0c', producerId: 'pr-1' },
+      { peerId: 1, producerId: 'pr-1', source: 'mic' },
+    ],
   },
   activeSpeaker: { valid: [{ peerId: 'p-2b7f0c' }, { peerId: null }], invalid: [{}, { peerId: 2 }] },
-  chatMessage: { valid: [{ message: CHAT_MESSAGE }], invalid: [{ message: { ...CHAT_MESSAGE, meetingId: 0 } }, { text: 'hi' }] },
+  chatMessage: {
+    valid: [{ message: CHAT_MESSAGE }],
+    invalid: [{ message: { ...CHAT_MESSAGE, meetingId: 0 } }, { text: 'hi' }],
+  },
   peerState: {
     valid: [{ peerId: 'p-2b7f0c', state: PEER_STATE }],
     invalid: [{ peerId: 'p-2b7f0c', state: { isMuted: true } }, { state: PEER_STATE }],
@@ -82,7 +113,16 @@ describe('isNotificationType', () => {
   });
 
   it('refuses names inherited from Object.prototype and request names', () => {
-    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', '', 'PeerJoined', 'join']) {
+    for (const name of [
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'valueOf',
+      '',
+      'PeerJoined',
+      'join',
+    ]) {
       expect(isNotificationType(name), name).toBe(false);
     }
   });

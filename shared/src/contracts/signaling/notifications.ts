@@ -38,7 +38,9 @@ export const SignalingNotifications = {
 } as const;
 
 export type SignalingNotificationType = keyof typeof SignalingNotifications;
-export type SignalingNotificationData<T extends SignalingNotificationType> = z.infer<(typeof SignalingNotifications)[T]>;
+export type SignalingNotificationData<T extends SignalingNotificationType> = z.infer<
+  (typeof SignalingNotifications)[T]
+>;
 
 export const NotificationFrameSchema = z.object({ type: z.string().max(64), data: z.unknown() }).strict();
 

@@ -9,7 +9,11 @@ describeSchemas('signaling peers contracts', peers, {
   },
   ProducerInfoSchema: {
     valid: [PRODUCER_INFO, { ...PRODUCER_INFO, kind: 'video', source: 'screen', paused: true }],
-    invalid: [{ ...PRODUCER_INFO, source: 'camera' }, { ...PRODUCER_INFO, kind: 'data' }, { ...PRODUCER_INFO, paused: undefined }],
+    invalid: [
+      { ...PRODUCER_INFO, source: 'camera' },
+      { ...PRODUCER_INFO, kind: 'data' },
+      { ...PRODUCER_INFO, paused: undefined },
+    ],
   },
   PeerInfoSchema: {
     valid: [PEER_INFO, { ...PEER_INFO, role: 'host', producers: [] }],
@@ -24,6 +28,11 @@ describeSchemas('signaling peers contracts', peers, {
   },
   ChatMessageSchema: {
     valid: [CHAT_MESSAGE, { ...CHAT_MESSAGE, text: '' }],
-    invalid: [{ ...CHAT_MESSAGE, meetingId: -1 }, { ...CHAT_MESSAGE, userId: 1.5 }, { ...CHAT_MESSAGE, text: undefined }, { ...CHAT_MESSAGE, sentAt: 0 }],
+    invalid: [
+      { ...CHAT_MESSAGE, meetingId: -1 },
+      { ...CHAT_MESSAGE, userId: 1.5 },
+      { ...CHAT_MESSAGE, text: undefined },
+      { ...CHAT_MESSAGE, sentAt: 0 },
+    ],
   },
 });

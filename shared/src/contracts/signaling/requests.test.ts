@@ -21,7 +21,11 @@ describeSchemas('signaling request frames', requests, {
     invalid: [-1, 1.5, Number.MAX_SAFE_INTEGER + 2, '1', null],
   },
   RequestFrameSchema: {
-    valid: [{ id: 1, method: 'join', data: { displayName: 'Ada', rtpCapabilities: RTP_CAPABILITIES } }, { id: 0, method: 'leave' }, { id: 7, method: 'noSuchMethod', data: 'anything' }],
+    valid: [
+      { id: 1, method: 'join', data: { displayName: 'Ada', rtpCapabilities: RTP_CAPABILITIES } },
+      { id: 0, method: 'leave' },
+      { id: 7, method: 'noSuchMethod', data: 'anything' },
+    ],
     invalid: [
       { id: -1, method: 'leave' },
       { id: 1.5, method: 'leave' },
@@ -55,7 +59,11 @@ type AtLeastOne = [unknown, ...unknown[]];
 
 /** One entry per method: adding a method without samples fails the type check. */
 const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOne; response: unknown } } = {
-  getRouterRtpCapabilities: { valid: [{}], invalid: [{ routerId: 'r1' }, null], response: { rtpCapabilities: RTP_CAPABILITIES } },
+  getRouterRtpCapabilities: {
+    valid: [{}],
+    invalid: [{ routerId: 'r1' }, null],
+    response: { rtpCapabilities: RTP_CAPABILITIES },
+  },
   join: {
     valid: [
       { displayName: 'Ada', rtpCapabilities: RTP_CAPABILITIES },
@@ -70,7 +78,13 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
       { displayName: 'Ada', rtpCapabilities: RTP_CAPABILITIES, role: 'host' },
       { displayName: 'Ada', rtpCapabilities: RTP_CAPABILITIES, state: { isMuted: 'yes' } },
     ],
-    response: { self: { ...PEER_INFO, producers: [] }, peers: [PEER_INFO], chatHistory: [CHAT_MESSAGE], isLocked: false, resumed: false },
+    response: {
+      self: { ...PEER_INFO, producers: [] },
+      peers: [PEER_INFO],
+      chatHistory: [CHAT_MESSAGE],
+      isLocked: false,
+      resumed: false,
+    },
   },
   createWebRtcTransport: {
     valid: [{ direction: 'send' }, { direction: 'recv' }],
@@ -95,23 +109,54 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
   produce: {
     valid: [
       { transportId: TRANSPORT_OPTIONS.id, kind: 'video', rtpParameters: RTP_PARAMETERS, source: 'webcam' },
-      { transportId: TRANSPORT_OPTIONS.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000 }] }, source: 'mic', paused: true },
+      {
+        transportId: TRANSPORT_OPTIONS.id,
+        kind: 'audio',
+        rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000 }] },
+        source: 'mic',
+        paused: true,
+      },
     ],
     invalid: [
       { transportId: TRANSPORT_OPTIONS.id, kind: 'video', rtpParameters: RTP_PARAMETERS, source: 'camera' },
       { transportId: TRANSPORT_OPTIONS.id, kind: 'data', rtpParameters: RTP_PARAMETERS, source: 'webcam' },
       { transportId: TRANSPORT_OPTIONS.id, kind: 'video', source: 'webcam' },
-      { transportId: TRANSPORT_OPTIONS.id, kind: 'video', rtpParameters: RTP_PARAMETERS, source: 'webcam', appData: { source: 'webcam' } },
+      {
+        transportId: TRANSPORT_OPTIONS.id,
+        kind: 'video',
+        rtpParameters: RTP_PARAMETERS,
+        source: 'webcam',
+        appData: { source: 'webcam' },
+      },
     ],
     response: { producerId: '3ecc784c-3dca-4c4f-a3bd-712c77c8a1d2' },
   },
-  pauseProducer: { valid: [{ producerId: 'pr-1' }], invalid: [{ producerId: '' }, { producerId: 'pr-1', kind: 'audio' }], response: {} },
+  pauseProducer: {
+    valid: [{ producerId: 'pr-1' }],
+    invalid: [{ producerId: '' }, { producerId: 'pr-1', kind: 'audio' }],
+    response: {},
+  },
   resumeProducer: { valid: [{ producerId: 'pr-1' }], invalid: [{}, { producerId: null }], response: {} },
-  closeProducer: { valid: [{ producerId: 'pr-1' }], invalid: [{ producerId: 'x'.repeat(129) }, { id: 'pr-1' }], response: {} },
-  resumeConsumer: { valid: [{ consumerId: 'co-1' }], invalid: [{ consumerId: '' }, { consumerId: 'co-1', paused: false }], response: {} },
-  pauseConsumer: { valid: [{ consumerId: 'co-1' }], invalid: [{ producerId: 'pr-1' }, { consumerId: 1 }], response: {} },
+  closeProducer: {
+    valid: [{ producerId: 'pr-1' }],
+    invalid: [{ producerId: 'x'.repeat(129) }, { id: 'pr-1' }],
+    response: {},
+  },
+  resumeConsumer: {
+    valid: [{ consumerId: 'co-1' }],
+    invalid: [{ consumerId: '' }, { consumerId: 'co-1', paused: false }],
+    response: {},
+  },
+  pauseConsumer: {
+    valid: [{ consumerId: 'co-1' }],
+    invalid: [{ producerId: 'pr-1' }, { consumerId: 1 }],
+    response: {},
+  },
   setPreferredLayers: {
-    valid: [{ consumerId: 'co-1', spatialLayer: 2 }, { consumerId: 'co-1', spatialLayer: 0, temporalLayer: 3 }],
+    valid: [
+      { consumerId: 'co-1', spatialLayer: 2 },
+      { consumerId: 'co-1', spatialLayer: 0, temporalLayer: 3 },
+    ],
     invalid: [
       { consumerId: 'co-1', spatialLayer: 4 },
       { consumerId: 'co-1', spatialLayer: -1 },
@@ -128,12 +173,26 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
   },
   sendChat: {
     valid: [{ text: '大家好' }, { text: 'x'.repeat(CHAT_MAX_LENGTH) }],
-    invalid: [{ text: '' }, { text: ' \n ' }, { text: 'x'.repeat(CHAT_MAX_LENGTH + 1) }, { text: 5 }, { text: 'hi', to: 'p-2b7f0c' }],
+    invalid: [
+      { text: '' },
+      { text: ' \n ' },
+      { text: 'x'.repeat(CHAT_MAX_LENGTH + 1) },
+      { text: 5 },
+      { text: 'hi', to: 'p-2b7f0c' },
+    ],
     response: { message: CHAT_MESSAGE },
   },
   muteParticipant: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{ peerId: '' }, { userId: 2 }], response: {} },
-  removeParticipant: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{}, { peerId: 'p-2b7f0c', ban: true }], response: {} },
-  lockMeeting: { valid: [{ locked: true }, { locked: false }], invalid: [{ locked: 'yes' }, {}, { locked: true, passcode: '1234' }], response: {} },
+  removeParticipant: {
+    valid: [{ peerId: 'p-2b7f0c' }],
+    invalid: [{}, { peerId: 'p-2b7f0c', ban: true }],
+    response: {},
+  },
+  lockMeeting: {
+    valid: [{ locked: true }, { locked: false }],
+    invalid: [{ locked: 'yes' }, {}, { locked: true, passcode: '1234' }],
+    response: {},
+  },
   endMeeting: { valid: [{}], invalid: [{ reason: 'done' }, 'end'], response: {} },
   leave: { valid: [{}], invalid: [{ peerId: 'p-2b7f0c' }, []], response: {} },
 };
@@ -158,7 +217,9 @@ describe('SignalingRequests', () => {
 
   it('trims a display name and chat text before checking their length', () => {
     expect(SignalingRequests.join.data.parse({ displayName: '  Ada  ', rtpCapabilities: {} }).displayName).toBe('Ada');
-    expect(SignalingRequests.sendChat.data.parse({ text: ` ${'x'.repeat(CHAT_MAX_LENGTH)}\n` }).text).toHaveLength(CHAT_MAX_LENGTH);
+    expect(SignalingRequests.sendChat.data.parse({ text: ` ${'x'.repeat(CHAT_MAX_LENGTH)}\n` }).text).toHaveLength(
+      CHAT_MAX_LENGTH,
+    );
   });
 });
 
@@ -168,7 +229,16 @@ describe('isSignalingMethod', () => {
   });
 
   it('refuses names inherited from Object.prototype and notification names', () => {
-    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', '', 'Join', 'newConsumer']) {
+    for (const name of [
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'valueOf',
+      '',
+      'Join',
+      'newConsumer',
+    ]) {
       expect(isSignalingMethod(name), name).toBe(false);
     }
   });

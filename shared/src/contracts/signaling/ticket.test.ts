@@ -15,6 +15,10 @@ describeSchemas('signaling ticket contracts', ticket, {
   },
   TicketSchema: {
     valid: [TICKET],
-    invalid: [{ ...TICKET, ticket: undefined }, { ...TICKET, expires_at: 30 }, { ...TICKET, ws_path: undefined }],
+    invalid: [
+      { ...TICKET, ticket: undefined },
+      { ...TICKET, expires_at: 30 },
+      { ...TICKET, ws_path: undefined },
+    ],
   },
 });

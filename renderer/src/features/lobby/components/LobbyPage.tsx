@@ -56,7 +56,13 @@ export function LobbyPage() {
 
   // One sentence for each case: two sentences glued with a space read wrong in Chinese.
   const joinStateKey =
-    !isCameraOn && !isMicOn ? 'lobby.joinBothOff' : !isCameraOn ? 'lobby.joinCameraOff' : !isMicOn ? 'lobby.joinMicOff' : null;
+    !isCameraOn && !isMicOn
+      ? 'lobby.joinBothOff'
+      : !isCameraOn
+        ? 'lobby.joinCameraOff'
+        : !isMicOn
+          ? 'lobby.joinMicOff'
+          : null;
 
   // The host is never asked for their own meeting's passcode.
   const needsPasscode = meeting.has_passcode && meeting.host_id !== userId;
@@ -186,7 +192,13 @@ export function LobbyPage() {
             />
           ) : null}
           <ErrorNotice error={passcodeError ? null : joinError} testId="join-error" />
-          <SubmitButton label={t('lobby.join')} busyLabel={t('lobby.joining')} isBusy={isJoining} isBlock testId="join-button" />
+          <SubmitButton
+            label={t('lobby.join')}
+            busyLabel={t('lobby.joining')}
+            isBusy={isJoining}
+            isBlock
+            testId="join-button"
+          />
         </form>
       </div>
     </div>

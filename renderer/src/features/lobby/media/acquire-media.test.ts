@@ -62,7 +62,9 @@ describe('acquireMedia (fake getUserMedia: jsdom has no devices)', () => {
   });
 
   it('explains a page without media access (not a secure context)', async () => {
-    await expect(acquireMedia(both, undefined as unknown as MediaDevices)).rejects.toMatchObject({ reason: 'insecure' });
+    await expect(acquireMedia(both, undefined as unknown as MediaDevices)).rejects.toMatchObject({
+      reason: 'insecure',
+    });
   });
 
   it('classifies the browser errors people actually meet', () => {

@@ -77,7 +77,9 @@ export function MeetingDetailsPage() {
             {meeting.code}
           </dd>
           <dt>{t('details.scheduled')}</dt>
-          <dd>{meeting.scheduled_start ? formatDateTime(meeting.scheduled_start, i18n.language) : t('meetings.instant')}</dd>
+          <dd>
+            {meeting.scheduled_start ? formatDateTime(meeting.scheduled_start, i18n.language) : t('meetings.instant')}
+          </dd>
           {meeting.started_at ? (
             <>
               <dt>{t('details.startedAt')}</dt>
@@ -132,7 +134,9 @@ export function MeetingDetailsPage() {
           <ErrorNotice error={actionError} testId="meeting-action-error" />
           {confirming ? (
             <div className="details__confirm" role="alertdialog" aria-labelledby="confirm-text">
-              <span id="confirm-text">{confirming === 'end' ? t('details.endConfirm') : t('details.deleteConfirm')}</span>
+              <span id="confirm-text">
+                {confirming === 'end' ? t('details.endConfirm') : t('details.deleteConfirm')}
+              </span>
               <button
                 type="button"
                 className="button button--danger"
@@ -150,11 +154,21 @@ export function MeetingDetailsPage() {
           ) : (
             <div className="details__actions">
               {meeting.status === 'ongoing' ? (
-                <button type="button" className="button button--danger" onClick={() => setConfirming('end')} data-testid="meeting-end">
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => setConfirming('end')}
+                  data-testid="meeting-end"
+                >
                   {t('details.end')}
                 </button>
               ) : null}
-              <button type="button" className="button button--danger" onClick={() => setConfirming('delete')} data-testid="meeting-delete">
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setConfirming('delete')}
+                data-testid="meeting-delete"
+              >
                 {t('details.delete')}
               </button>
             </div>

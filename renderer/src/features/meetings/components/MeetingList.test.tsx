@@ -52,8 +52,21 @@ describe('MeetingList rendered from a seeded store', () => {
     useMeetingsStore.getState().setList(
       'ongoing',
       [
-        meetingFixture({ id: 1, title: 'Design review', status: 'ongoing', participant_count: 3, started_at: '2026-01-10T08:00:00Z' }),
-        meetingFixture({ id: 2, title: 'Standup', status: 'ongoing', host_id: 99, host_name: 'Wang Wei', has_passcode: true }),
+        meetingFixture({
+          id: 1,
+          title: 'Design review',
+          status: 'ongoing',
+          participant_count: 3,
+          started_at: '2026-01-10T08:00:00Z',
+        }),
+        meetingFixture({
+          id: 2,
+          title: 'Standup',
+          status: 'ongoing',
+          host_id: 99,
+          host_name: 'Wang Wei',
+          has_passcode: true,
+        }),
       ],
       2,
     );

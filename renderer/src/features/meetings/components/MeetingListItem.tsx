@@ -28,7 +28,9 @@ export function MeetingListItem({ meeting, currentUserId }: { meeting: Meeting; 
           <span className="meeting-item__meta">
             <span className="mono">{meeting.code}</span>
             <span>
-              {meeting.host_id === currentUserId ? t('meetings.youHost') : t('meetings.hostedBy', { name: meeting.host_name })}
+              {meeting.host_id === currentUserId
+                ? t('meetings.youHost')
+                : t('meetings.hostedBy', { name: meeting.host_name })}
             </span>
             {meeting.status === 'ongoing' ? (
               <span>{t('meetings.participants', { count: meeting.participant_count })}</span>

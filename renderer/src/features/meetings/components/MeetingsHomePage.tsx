@@ -66,7 +66,12 @@ export function MeetingsHomePage() {
       </section>
       <section className="card meetings-home__lists">
         <ScopeTabs value={scope} onChange={(next) => setParams({ tab: next }, { replace: true })} />
-        <div role="tabpanel" id="meetings-panel" aria-labelledby={scope ? `tab-${scope}` : undefined} className="meetings-home__panel">
+        <div
+          role="tabpanel"
+          id="meetings-panel"
+          aria-labelledby={scope ? `tab-${scope}` : undefined}
+          className="meetings-home__panel"
+        >
           {scope ? <MeetingList scope={scope} /> : <LoadingBlock label={t('app.loading')} testId="meetings-loading" />}
         </div>
       </section>

@@ -9,14 +9,25 @@ export const HOME_SCOPES: readonly MeetingScope[] = ['ongoing', 'upcoming', 'pas
  * WAI-ARIA tabs: one tab stop, arrow keys (and Home/End) move between tabs.
  * `value` is null while the home is still choosing which tab to open on.
  */
-export function ScopeTabs({ value, onChange }: { value: MeetingScope | null; onChange: (scope: MeetingScope) => void }) {
+export function ScopeTabs({
+  value,
+  onChange,
+}: {
+  value: MeetingScope | null;
+  onChange: (scope: MeetingScope) => void;
+}) {
   const { t } = useTranslation();
   const refs = useRef<Partial<Record<MeetingScope, HTMLButtonElement | null>>>({});
   const focusable = value ?? HOME_SCOPES[0];
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = value ? HOME_SCOPES.indexOf(value) : 0;
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: HOME_SCOPES.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: HOME_SCOPES.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();

@@ -37,7 +37,12 @@ export function ChatPanel() {
     <aside className="room-panel" aria-labelledby={`${inputId}-title`} data-testid="chat-panel">
       <header className="room-panel__header">
         <h2 id={`${inputId}-title`}>{t('chat.title')}</h2>
-        <button type="button" className="button button--ghost button--icon" onClick={() => ui.togglePanel('chat')} aria-label={t('chat.close')}>
+        <button
+          type="button"
+          className="button button--ghost button--icon"
+          onClick={() => ui.togglePanel('chat')}
+          aria-label={t('chat.close')}
+        >
           <Icon name="close" size={18} />
         </button>
       </header>
@@ -46,7 +51,11 @@ export function ChatPanel() {
         {messages.map((message) => {
           const isOwn = message.userId === selfUserId;
           return (
-            <li key={message.id} className={`chat-message${isOwn ? ' chat-message--own' : ''}`} data-testid="chat-message">
+            <li
+              key={message.id}
+              className={`chat-message${isOwn ? ' chat-message--own' : ''}`}
+              data-testid="chat-message"
+            >
               <div className="chat-message__meta">
                 <span className="chat-message__author">{isOwn ? t('chat.you') : message.displayName}</span>
                 <time dateTime={message.sentAt}>{formatTime(message.sentAt, i18n.language)}</time>

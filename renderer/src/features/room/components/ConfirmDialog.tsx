@@ -26,7 +26,13 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }
 
   return (
     <div className="confirm-backdrop">
-      <div className="card confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} data-testid="confirm-dialog">
+      <div
+        className="card confirm-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="confirm-dialog"
+      >
         <h2 id={titleId}>{title}</h2>
         <p>{body}</p>
         <div className="confirm-dialog__actions">

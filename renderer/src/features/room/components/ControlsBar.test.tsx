@@ -27,7 +27,8 @@ describe('ControlsBar', () => {
 
   it('offers unmute and start video when they are off', () => {
     const { controller } = renderRoom(<ControlsBar />, {
-      seed: (actions) => seedJoined(actions, { ...self, state: { isMuted: true, isCameraOff: true, isHandRaised: false } }, []),
+      seed: (actions) =>
+        seedJoined(actions, { ...self, state: { isMuted: true, isCameraOff: true, isHandRaised: false } }, []),
     });
     expect(screen.getByTestId('toggle-mic').textContent).toContain('Unmute');
     fireEvent.click(screen.getByTestId('toggle-mic'));
@@ -40,8 +41,22 @@ describe('ControlsBar', () => {
     const { actions } = renderRoom(<ControlsBar />, { seed: (a) => seedJoined(a, self, [guest]) });
     expect(screen.queryByTestId('chat-unread')).toBeNull();
     act(() => {
-      actions.addChatMessage({ id: 'm1', meetingId: 42, userId: 9, displayName: 'Wang Fang', text: 'hi', sentAt: '2030-03-02T09:01:00Z' });
-      actions.addChatMessage({ id: 'm2', meetingId: 42, userId: 9, displayName: 'Wang Fang', text: 'hello?', sentAt: '2030-03-02T09:02:00Z' });
+      actions.addChatMessage({
+        id: 'm1',
+        meetingId: 42,
+        userId: 9,
+        displayName: 'Wang Fang',
+        text: 'hi',
+        sentAt: '2030-03-02T09:01:00Z',
+      });
+      actions.addChatMessage({
+        id: 'm2',
+        meetingId: 42,
+        userId: 9,
+        displayName: 'Wang Fang',
+        text: 'hello?',
+        sentAt: '2030-03-02T09:02:00Z',
+      });
     });
     expect(screen.getByTestId('chat-unread').textContent).toBe('2');
     fireEvent.click(screen.getByTestId('chat-toggle'));
@@ -70,7 +85,14 @@ describe('ChatPanel', () => {
     const { controller } = renderRoom(<ChatPanel />, {
       seed: (actions) => {
         seedJoined(actions, self, [guest]);
-        actions.addChatMessage({ id: 'm1', meetingId: 42, userId: 9, displayName: 'Wang Fang', text: '大家好', sentAt: '2030-03-02T09:01:00Z' });
+        actions.addChatMessage({
+          id: 'm1',
+          meetingId: 42,
+          userId: 9,
+          displayName: 'Wang Fang',
+          text: '大家好',
+          sentAt: '2030-03-02T09:01:00Z',
+        });
       },
     });
     expect(screen.getAllByTestId('chat-message')).toHaveLength(1);

@@ -22,7 +22,16 @@ interface ControlButtonProps {
   badge?: ReactNode;
 }
 
-function ControlButton({ label, icon, onClick, isActive, isPressed, tone = 'default', testId, badge }: ControlButtonProps) {
+function ControlButton({
+  label,
+  icon,
+  onClick,
+  isActive,
+  isPressed,
+  tone = 'default',
+  testId,
+  badge,
+}: ControlButtonProps) {
   return (
     <button
       type="button"
@@ -106,7 +115,11 @@ export function ControlsBar() {
           testId="chat-toggle"
           badge={
             unread > 0 ? (
-              <span className="room-control__badge" data-testid="chat-unread" aria-label={t('controls.unread', { count: unread })}>
+              <span
+                className="room-control__badge"
+                data-testid="chat-unread"
+                aria-label={t('controls.unread', { count: unread })}
+              >
                 {unread > 99 ? '99+' : unread}
               </span>
             ) : null

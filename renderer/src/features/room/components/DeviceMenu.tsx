@@ -25,7 +25,13 @@ function DeviceSelect({
   return (
     <div className="device-menu__field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} className="select" value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+      <select
+        id={id}
+        className="select"
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={testId}
+      >
         {value === null ? <option value="">{t('controls.systemDefault')}</option> : null}
         {devices.map((device, index) => (
           <option key={device.deviceId} value={device.deviceId}>

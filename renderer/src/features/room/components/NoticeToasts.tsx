@@ -14,11 +14,18 @@ function Toast({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [notice.id, ui]);
   const text =
-    notice.key === 'mutedByHost' && !notice.params.name ? t('notices.mutedByHostUnnamed') : t(`notices.${notice.key}`, notice.params);
+    notice.key === 'mutedByHost' && !notice.params.name
+      ? t('notices.mutedByHostUnnamed')
+      : t(`notices.${notice.key}`, notice.params);
   return (
     <li className="toast" data-testid="room-notice" data-key={notice.key}>
       <span>{text}</span>
-      <button type="button" className="button button--ghost button--icon" onClick={() => ui.dismissNotice(notice.id)} aria-label={t('notices.dismiss')}>
+      <button
+        type="button"
+        className="button button--ghost button--icon"
+        onClick={() => ui.dismissNotice(notice.id)}
+        aria-label={t('notices.dismiss')}
+      >
         <Icon name="close" size={16} />
       </button>
     </li>

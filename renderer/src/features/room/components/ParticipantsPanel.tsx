@@ -8,7 +8,15 @@ import { ConfirmDialog } from './ConfirmDialog';
 
 type Confirmation = { kind: 'remove'; peerId: string; name: string } | { kind: 'end' };
 
-function ParticipantRow({ peerId, canManage, onRemove }: { peerId: string; canManage: boolean; onRemove: (name: string) => void }) {
+function ParticipantRow({
+  peerId,
+  canManage,
+  onRemove,
+}: {
+  peerId: string;
+  canManage: boolean;
+  onRemove: (name: string) => void;
+}) {
   const { t } = useTranslation('room');
   const controller = useRoomClient();
   const peer = useRoomState(selectPeer(peerId));
@@ -85,7 +93,12 @@ export function ParticipantsPanel() {
     <aside className="room-panel" aria-labelledby={titleId} data-testid="participants-panel">
       <header className="room-panel__header">
         <h2 id={titleId}>{t('participants.title', { count: peerIds.length })}</h2>
-        <button type="button" className="button button--ghost button--icon" onClick={() => ui.togglePanel('participants')} aria-label={t('participants.close')}>
+        <button
+          type="button"
+          className="button button--ghost button--icon"
+          onClick={() => ui.togglePanel('participants')}
+          aria-label={t('participants.close')}
+        >
           <Icon name="close" size={18} />
         </button>
       </header>
@@ -113,7 +126,12 @@ export function ParticipantsPanel() {
             {isLocked ? t('participants.unlock') : t('participants.lock')}
           </button>
           {isLocked ? <p className="room-panel__hint">{t('participants.lockedHint')}</p> : null}
-          <button type="button" className="button button--danger" onClick={() => setConfirmation({ kind: 'end' })} data-testid="end-meeting">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirmation({ kind: 'end' })}
+            data-testid="end-meeting"
+          >
             {t('participants.endForAll')}
           </button>
         </footer>

@@ -13,15 +13,23 @@ export function QualityIndicator({ peerId }: { peerId: string }) {
   const quality = useRoomState(selectQuality(peerId));
   const level = quality?.level ?? 'unknown';
   const na = t('quality.notAvailable');
-  const label = quality && level !== 'unknown'
-    ? `${t(`quality.${level}`)}: ${t('quality.details', {
-        rtt: rounded(quality.rttMs, na),
-        loss: rounded(quality.lossPercent, na),
-        jitter: rounded(quality.jitterMs, na),
-      })}`
-    : t('quality.unknown');
+  const label =
+    quality && level !== 'unknown'
+      ? `${t(`quality.${level}`)}: ${t('quality.details', {
+          rtt: rounded(quality.rttMs, na),
+          loss: rounded(quality.lossPercent, na),
+          jitter: rounded(quality.jitterMs, na),
+        })}`
+      : t('quality.unknown');
   return (
-    <span className={`quality quality--${level}`} title={label} role="img" aria-label={label} data-testid="quality-indicator" data-level={level}>
+    <span
+      className={`quality quality--${level}`}
+      title={label}
+      role="img"
+      aria-label={label}
+      data-testid="quality-indicator"
+      data-level={level}
+    >
       <Icon name="signal" size={16} />
     </span>
   );

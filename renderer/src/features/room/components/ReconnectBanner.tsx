@@ -19,11 +19,21 @@ export function ReconnectBanner() {
   }
   if (connectionState === 'failed' && failure?.phase === 'reconnect') {
     return (
-      <div className="reconnect-banner reconnect-banner--failed" role="alert" data-testid="reconnect-banner" data-state="failed">
+      <div
+        className="reconnect-banner reconnect-banner--failed"
+        role="alert"
+        data-testid="reconnect-banner"
+        data-state="failed"
+      >
         <span>
           {t('banner.failed')} {failureText(t, failure.code)}
         </span>
-        <button type="button" className="button button--primary button--small" onClick={() => void controller.join()} data-testid="rejoin-button">
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => void controller.join()}
+          data-testid="rejoin-button"
+        >
           {t('banner.rejoin')}
         </button>
       </div>

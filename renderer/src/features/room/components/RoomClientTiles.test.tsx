@@ -29,13 +29,17 @@ describe('the room UI driven by a real RoomClient (fake server and device)', () 
     });
     clients.push(client);
     const i18n = i18next.createInstance();
-    void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { room: roomResources.en } }, initAsync: false });
+    void i18n
+      .use(initReactI18next)
+      .init({ lng: 'en', resources: { en: { room: roomResources.en } }, initAsync: false });
     const { togglePanel, setLayout, setGridPage, dismissNotice } = actions;
 
     await act(() => client.join());
     render(
       <I18nextProvider i18n={i18n}>
-        <RoomContext.Provider value={{ controller: client, store, ui: { togglePanel, setLayout, setGridPage, dismissNotice } }}>
+        <RoomContext.Provider
+          value={{ controller: client, store, ui: { togglePanel, setLayout, setGridPage, dismissNotice } }}
+        >
           <VideoGrid />
         </RoomContext.Provider>
       </I18nextProvider>,
@@ -48,8 +52,14 @@ describe('the room UI driven by a real RoomClient (fake server and device)', () 
       server.last.notify({
         type: 'newConsumer',
         data: {
-          consumerId: 'consumer-1', producerId: 'remote-1', peerId: 'peer-2', kind: 'video', source: 'webcam',
-          rtpParameters: { codecs: [] }, type: 'simulcast', producerPaused: false,
+          consumerId: 'consumer-1',
+          producerId: 'remote-1',
+          peerId: 'peer-2',
+          kind: 'video',
+          source: 'webcam',
+          rtpParameters: { codecs: [] },
+          type: 'simulcast',
+          producerPaused: false,
         },
       });
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -55,7 +55,15 @@ describe('RoomPage', () => {
     expect(screen.getAllByTestId('participant-tile')).toHaveLength(2);
     expect(screen.getByTestId('meeting-timer').textContent).toBe('4:07');
     expect(screen.getByText('Weekly sync')).toBeTruthy();
-    for (const id of ['toggle-mic', 'toggle-camera', 'toggle-screen', 'raise-hand', 'chat-toggle', 'participants-toggle', 'leave-button']) {
+    for (const id of [
+      'toggle-mic',
+      'toggle-camera',
+      'toggle-screen',
+      'raise-hand',
+      'chat-toggle',
+      'participants-toggle',
+      'leave-button',
+    ]) {
       expect(screen.getByTestId(id)).toBeTruthy();
     }
   });
@@ -64,7 +72,15 @@ describe('RoomPage', () => {
     renderRoom(<RoomPage {...pageProps} />, {
       seed: (actions) => {
         seedJoined(actions, self, [peerFixture('peer-2', { displayName: 'Wang Fang' })]);
-        actions.addConsumer({ consumerId: 's1', producerId: 'p9', peerId: 'peer-2', kind: 'video', source: 'screen', isProducerPaused: false, spatialLayer: null });
+        actions.addConsumer({
+          consumerId: 's1',
+          producerId: 'p9',
+          peerId: 'peer-2',
+          kind: 'video',
+          source: 'screen',
+          isProducerPaused: false,
+          spatialLayer: null,
+        });
       },
     });
     expect(screen.getByTestId('screen-share').getAttribute('data-peer-id')).toBe('peer-2');

@@ -25,7 +25,12 @@ export function RoomStatusView({ onExit, onReturnToLobby }: RoomStatusViewProps)
         <h1>{t(`failure.${failure.phase}`)}</h1>
         <p>{failureText(t, failure.code)}</p>
         <div className="room-status__actions">
-          <button type="button" className="button button--primary" onClick={() => void controller.join()} data-testid="rejoin-button">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void controller.join()}
+            data-testid="rejoin-button"
+          >
             {t('failure.retry')}
           </button>
           <button type="button" className="button" onClick={onReturnToLobby} data-testid="back-to-lobby">

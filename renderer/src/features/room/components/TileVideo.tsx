@@ -11,7 +11,13 @@ interface TileVideoProps {
 }
 
 /** A muted <video> for one track; sound plays through RemoteAudio, never through tiles. */
-export function TileVideo({ track, consumerId = null, isMirrored = false, fit = 'cover', testId = 'tile-video' }: TileVideoProps) {
+export function TileVideo({
+  track,
+  consumerId = null,
+  isMirrored = false,
+  fit = 'cover',
+  testId = 'tile-video',
+}: TileVideoProps) {
   const ref = useRef<HTMLVideoElement>(null);
   const controller = useRoomClient();
 

@@ -8,7 +8,8 @@ import { ParticipantTile } from './ParticipantTile';
 import { VideoGrid, gridShape } from './VideoGrid';
 
 const self = peerFixture('peer-self', { userId: 7, displayName: 'Mei Lin' });
-const others = (count: number) => Array.from({ length: count }, (_, i) => peerFixture(`peer-${i + 2}`, { displayName: `Guest ${i + 2}` }));
+const others = (count: number) =>
+  Array.from({ length: count }, (_, i) => peerFixture(`peer-${i + 2}`, { displayName: `Guest ${i + 2}` }));
 
 describe('VideoGrid', () => {
   it.each([1, 2, 4, 9, 25])('shows %i tiles on one page, self first', (count) => {
@@ -53,7 +54,12 @@ describe('ParticipantTile', () => {
   it('marks a muted peer with the camera off and shows their initial', () => {
     renderRoom(<ParticipantTile peerId="peer-2" />, {
       seed: (actions) =>
-        seedJoined(actions, self, [peerFixture('peer-2', { displayName: 'wang', state: { isMuted: true, isCameraOff: true, isHandRaised: true } })]),
+        seedJoined(actions, self, [
+          peerFixture('peer-2', {
+            displayName: 'wang',
+            state: { isMuted: true, isCameraOff: true, isHandRaised: true },
+          }),
+        ]),
     });
     const tile = screen.getByTestId('participant-tile');
     expect(tile?.getAttribute('data-muted')).toBe('true');
@@ -76,8 +82,20 @@ describe('ParticipantTile', () => {
       {
         controller,
         seed: (actions) => {
-          seedJoined(actions, { ...self, state: { isMuted: false, isCameraOff: false, isHandRaised: false } }, others(1));
-          actions.addConsumer({ consumerId: 'consumer-1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null });
+          seedJoined(
+            actions,
+            { ...self, state: { isMuted: false, isCameraOff: false, isHandRaised: false } },
+            others(1),
+          );
+          actions.addConsumer({
+            consumerId: 'consumer-1',
+            producerId: 'p1',
+            peerId: 'peer-2',
+            kind: 'video',
+            source: 'webcam',
+            isProducerPaused: false,
+            spatialLayer: null,
+          });
           actions.setActiveSpeaker('peer-2');
         },
       },
@@ -101,7 +119,15 @@ describe('ParticipantTile', () => {
       controller,
       seed: (actions) => {
         seedJoined(actions, self, others(1));
-        actions.addConsumer({ consumerId: 'consumer-1', producerId: 'p1', peerId: 'peer-2', kind: 'video', source: 'webcam', isProducerPaused: false, spatialLayer: null });
+        actions.addConsumer({
+          consumerId: 'consumer-1',
+          producerId: 'p1',
+          peerId: 'peer-2',
+          kind: 'video',
+          source: 'webcam',
+          isProducerPaused: false,
+          spatialLayer: null,
+        });
       },
     });
     expect(screen.queryByTestId('tile-video')).toBeNull();
@@ -121,6 +147,8 @@ describe('ParticipantTile', () => {
     });
     const indicator = screen.getByTestId('quality-indicator');
     expect(indicator?.getAttribute('data-level')).toBe('poor');
-    expect(indicator?.getAttribute('aria-label')).toBe('Poor connection: Round trip 620 ms, packet loss 12%, jitter 80 ms');
+    expect(indicator?.getAttribute('aria-label')).toBe(
+      'Poor connection: Round trip 620 ms, packet loss 12%, jitter 80 ms',
+    );
   });
 });

@@ -68,8 +68,18 @@ export function VideoGrid() {
   } as CSSProperties;
 
   return (
-    <section className="video-grid" aria-label={t('grid.label')} data-testid="video-grid" data-page={page} data-page-count={pageCount}>
-      <div className={`video-grid__tiles${tileWidth ? ' video-grid__tiles--fitted' : ''}`} ref={tilesRef} style={layout}>
+    <section
+      className="video-grid"
+      aria-label={t('grid.label')}
+      data-testid="video-grid"
+      data-page={page}
+      data-page-count={pageCount}
+    >
+      <div
+        className={`video-grid__tiles${tileWidth ? ' video-grid__tiles--fitted' : ''}`}
+        ref={tilesRef}
+        style={layout}
+      >
         {peerIds.map((peerId) => (
           <ParticipantTile key={peerId} peerId={peerId} />
         ))}

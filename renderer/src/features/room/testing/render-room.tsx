@@ -64,14 +64,19 @@ export function seedJoined(actions: RoomActions, self: PeerInfo, peers: PeerInfo
   actions.setConnectionState('connected');
 }
 
-export function renderRoom(ui: ReactElement, options: { seed?: (actions: RoomActions) => void; controller?: FakeController } = {}) {
+export function renderRoom(
+  ui: ReactElement,
+  options: { seed?: (actions: RoomActions) => void; controller?: FakeController } = {},
+) {
   const { store, actions } = createRoomStore({ meetingId: 42 });
   options.seed?.(actions);
   const controller = options.controller ?? fakeController();
   const { togglePanel, setLayout, setGridPage, dismissNotice } = actions;
   const result = render(
     <I18nextProvider i18n={testI18n()}>
-      <RoomContext.Provider value={{ controller, store, ui: { togglePanel, setLayout, setGridPage, dismissNotice } }}>{ui}</RoomContext.Provider>
+      <RoomContext.Provider value={{ controller, store, ui: { togglePanel, setLayout, setGridPage, dismissNotice } }}>
+        {ui}
+      </RoomContext.Provider>
     </I18nextProvider>,
   );
   return { ...result, store, actions, controller };

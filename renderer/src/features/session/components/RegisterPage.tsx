@@ -73,7 +73,12 @@ export function RegisterPage() {
     <AuthLayout
       title={t('register.title')}
       subtitle={t('register.subtitle')}
-      switchTo={{ prompt: t('register.haveAccount'), label: t('register.signinLink'), to: '/sign-in', testId: 'signin-link' }}
+      switchTo={{
+        prompt: t('register.haveAccount'),
+        label: t('register.signinLink'),
+        to: '/sign-in',
+        testId: 'signin-link',
+      }}
     >
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <TextField

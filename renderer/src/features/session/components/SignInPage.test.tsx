@@ -71,6 +71,8 @@ describe('SignInPage', () => {
   it('tells a user whose session expired why they are here', () => {
     useSessionStore.setState({ signOutReason: 'expired' });
     renderSignIn();
-    expect(screen.getByTestId('signin-session-expired').textContent).toBe('Your session has expired. Please sign in again.');
+    expect(screen.getByTestId('signin-session-expired').textContent).toBe(
+      'Your session has expired. Please sign in again.',
+    );
   });
 });

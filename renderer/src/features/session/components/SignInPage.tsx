@@ -52,7 +52,12 @@ export function SignInPage() {
     <AuthLayout
       title={t('signin.title')}
       subtitle={t('signin.subtitle')}
-      switchTo={{ prompt: t('signin.noAccount'), label: t('signin.registerLink'), to: '/register', testId: 'register-link' }}
+      switchTo={{
+        prompt: t('signin.noAccount'),
+        label: t('signin.registerLink'),
+        to: '/register',
+        testId: 'register-link',
+      }}
     >
       {signOutReason === 'expired' ? (
         <Notice tone="warning" testId="signin-session-expired">

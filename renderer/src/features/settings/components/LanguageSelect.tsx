@@ -6,7 +6,13 @@ import { updateSettings } from '../settings-actions';
 import { useSettingsStore } from '../store';
 
 /** Language choice, saved through the bridge; 'auto' names the language it currently resolves to. */
-export function LanguageSelect({ testId = 'language-select', compact = false }: { testId?: string; compact?: boolean }) {
+export function LanguageSelect({
+  testId = 'language-select',
+  compact = false,
+}: {
+  testId?: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const language = useSettingsStore((s) => s.settings.language);
