@@ -24,6 +24,7 @@ import { SignalingRequestError, type SignalingCloseEvent, type SignalingConnecti
 import { TrackRegistry } from './track-registry';
 import { openTransport } from './transport-factory';
 import { TransportWatcher } from './transport-watcher';
+import { VideoVisibility, type TileSource } from './video-visibility';
 
 export type { JoinMediaChoices } from './local-tracks';
 
@@ -84,6 +85,7 @@ export class RoomClient implements RoomController {
   private readonly reconnector: Reconnector;
   private readonly quality: QualityMonitor;
   private readonly transportWatcher: TransportWatcher;
+  private readonly visibility: VideoVisibility;
   private readonly handlerContext: RoomHandlerContext;
   /** Bumped whenever a connection is torn down, so callbacks of an old one do nothing. */
   private epoch = 0;
@@ -130,6 +132,11 @@ export class RoomClient implements RoomController {
       deps.qualityIntervalMs,
     );
     this.transportWatcher = new TransportWatcher((transport) => this.restartIce(transport));
+    this.visibility = new VideoVisibility({
+      consumers: () => options.getState().consumers,
+      setPausedByUs: (consumerId, isPaused) => actions.setConsumerPausedByUs(consumerId, isPaused),
+      request: async (method, consumerId) => (await this.requestQuietly(method, { consumerId })) !== null,
+    });
     this.handlerContext = {
       actions,
       getState: options.getState,
@@ -315,6 +322,7 @@ export class RoomClient implements RoomController {
     for (const consumer of this.consumers.values()) consumer.close();
     this.consumers.clear();
     this.preferredLayers.clear();
+    this.visibility.reset();
     this.tracks.clearRemote();
     this.sendTransport?.close();
     this.recvTransport?.close();
@@ -336,7 +344,10 @@ export class RoomClient implements RoomController {
 
   // ---- consumers --------------------------------------------------------------------------
 
-  /** The demo's handshake: the server made the consumer paused; consume, keep the track, then resume. */
+  /**
+   * The demo's handshake: the server made the consumer paused; consume, keep the track, then resume,
+   * unless no tile shows this video yet (then it stays paused until one does).
+   */
   private async consume(data: SignalingNotificationData<'newConsumer'>): Promise<void> {
     const transport = this.recvTransport;
     if (!transport) {
@@ -359,22 +370,25 @@ export class RoomClient implements RoomController {
     }
     this.consumers.set(consumer.id, consumer);
     this.tracks.setRemote(consumer.id, consumer.track);
-    this.actions.addConsumer({
+    const view = {
       consumerId: consumer.id,
       producerId: data.producerId,
       peerId: data.peerId,
       kind: data.kind,
       source: data.source,
       isProducerPaused: data.producerPaused,
+      isPausedByUs: !this.visibility.isWanted(data),
       spatialLayer: null,
-    });
-    await this.requestQuietly('resumeConsumer', { consumerId: consumer.id });
+    };
+    this.actions.addConsumer(view);
+    if (this.visibility.admit(view)) await this.requestQuietly('resumeConsumer', { consumerId: consumer.id });
   }
 
   private closeConsumer(consumerId: string): void {
     this.consumers.get(consumerId)?.close();
     this.consumers.delete(consumerId);
     this.preferredLayers.delete(consumerId);
+    this.visibility.forget(consumerId);
     this.tracks.deleteRemote(consumerId);
     this.actions.removeConsumer(consumerId);
   }
@@ -396,6 +410,11 @@ export class RoomClient implements RoomController {
     if (this.preferredLayers.get(consumerId) === layer) return;
     this.preferredLayers.set(consumerId, layer);
     void this.requestQuietly('setPreferredLayers', { consumerId, spatialLayer: layer });
+  }
+
+  /** A tile or the screen stage reports whether it is on screen; video nobody sees is paused at the SFU. */
+  setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void {
+    this.visibility.setTileVisible(peerId, source, isVisible);
   }
 
   // ---- user intents -----------------------------------------------------------------------

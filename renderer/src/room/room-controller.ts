@@ -1,4 +1,5 @@
 import type { LocalSource } from './room-store';
+import type { TileSource } from './video-visibility';
 
 /**
  * What components may ask of the room: user intents plus read access to live
@@ -27,6 +28,8 @@ export interface RoomController {
   refreshDevices(): Promise<void>;
   /** A tile reports its rendered size so the SFU forwards a simulcast layer that fits it. */
   setTileSize(consumerId: string, width: number, height: number): void;
+  /** A tile (webcam) or the screen stage says whether it is on screen; hidden video is paused at the SFU. */
+  setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void;
   getTrack(consumerId: string): MediaStreamTrack | null;
   getLocalTrack(source: LocalSource): MediaStreamTrack | null;
   subscribeTracks(listener: () => void): () => void;

@@ -74,6 +74,7 @@ describe('room store actions', () => {
       kind: 'video',
       source: 'webcam',
       isProducerPaused: false,
+      isPausedByUs: false,
       spatialLayer: null,
     });
     actions.setActiveSpeaker('peer-2');
@@ -139,6 +140,7 @@ describe('room selectors', () => {
       kind: 'audio',
       source: 'mic',
       isProducerPaused: false,
+      isPausedByUs: false,
       spatialLayer: null,
     });
     actions.addConsumer({
@@ -148,6 +150,7 @@ describe('room selectors', () => {
       kind: 'video',
       source: 'webcam',
       isProducerPaused: false,
+      isPausedByUs: false,
       spatialLayer: null,
     });
     expect(selectVideoConsumerId('peer-2')(store.getState())).toBe('v1');
@@ -166,6 +169,7 @@ describe('room selectors', () => {
       kind: 'video',
       source: 'screen',
       isProducerPaused: false,
+      isPausedByUs: false,
       spatialLayer: null,
     });
     expect(selectScreenSharePeerId(store.getState())).toBe('peer-2');

@@ -41,6 +41,8 @@ export interface ConsumerView {
   kind: MediaKind;
   source: MediaSource;
   isProducerPaused: boolean;
+  /** We keep it paused at the SFU because no tile shows it; media flows only when neither flag is set. */
+  isPausedByUs: boolean;
   /** The layer the server is forwarding, once it has told us. */
   spatialLayer: number | null;
 }
@@ -225,6 +227,8 @@ export function createRoomActions(store: StoreApi<RoomState>) {
     removeConsumer: (consumerId: string) => set((s) => ({ consumers: without(s.consumers, consumerId) })),
     setProducerPaused: (producerId: string, isProducerPaused: boolean) =>
       updateConsumers((c) => c.producerId === producerId, { isProducerPaused }),
+    setConsumerPausedByUs: (consumerId: string, isPausedByUs: boolean) =>
+      updateConsumers((c) => c.consumerId === consumerId, { isPausedByUs }),
     setConsumerLayer: (consumerId: string, spatialLayer: number | null) =>
       updateConsumers((c) => c.consumerId === consumerId, { spatialLayer }),
     setActiveSpeaker: (activeSpeakerId: string | null) => set({ activeSpeakerId }),

@@ -2,6 +2,7 @@ import { useCallback, useContext, useEffect, useState, useSyncExternalStore } fr
 import { useStore } from 'zustand';
 import type { RoomController } from '../../room/room-controller';
 import type { LocalSource, RoomState, RoomUiActions } from '../../room/room-store';
+import type { TileSource } from '../../room/video-visibility';
 import { RoomContext, type RoomContextValue } from './room-context';
 
 function useRoomContext(): RoomContextValue {
@@ -39,6 +40,32 @@ export function useTrack(consumerId: string | null): MediaStreamTrack | null {
 export function useLocalTrack(source: LocalSource): MediaStreamTrack | null {
   const controller = useRoomClient();
   return useSyncExternalStore(useTrackSubscription(), () => controller.getLocalTrack(source));
+}
+
+/**
+ * Tells the room whether `element` (someone's tile, or the screen stage) is on
+ * screen, so video nobody sees is paused at the SFU. Mounted counts as shown
+ * until an IntersectionObserver (missing in jsdom) says otherwise; a tile
+ * scrolled out of the filmstrip is not shown. `peerId` null: nothing to report
+ * (our own tile).
+ */
+export function useTileVisibility(element: Element | null, peerId: string | null, source: TileSource): void {
+  const controller = useRoomClient();
+  useEffect(() => {
+    if (!element || !peerId) return;
+    controller.setTileVisible(peerId, source, true);
+    const observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(([entry]) => {
+            if (entry) controller.setTileVisible(peerId, source, entry.isIntersecting);
+          });
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      controller.setTileVisible(peerId, source, false);
+    };
+  }, [element, peerId, source, controller]);
 }
 
 /** The current time, refreshed every `intervalMs`, for clocks. */

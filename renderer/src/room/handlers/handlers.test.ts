@@ -51,6 +51,7 @@ describe('notification handler table', () => {
       kind: 'video',
       source: 'webcam',
       isProducerPaused: false,
+      isPausedByUs: false,
       spatialLayer: null,
     });
     void dispatch(ctx, {

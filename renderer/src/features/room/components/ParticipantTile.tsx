@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectPeer, selectVideoConsumerId } from '../../../room/room-selectors';
 import { Icon } from '../../../ui/Icon';
-import { useLocalTrack, useRoomState, useTrack } from '../hooks';
+import { useLocalTrack, useRoomState, useTileVisibility, useTrack } from '../hooks';
 import { QualityIndicator } from './QualityIndicator';
 import { TileVideo } from './TileVideo';
 
@@ -24,6 +25,8 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
   const remoteTrack = useTrack(isSelf ? null : consumerId);
   const localTrack = useLocalTrack('webcam');
   const track = isSelf ? localTrack : remoteTrack;
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  useTileVisibility(element, isSelf ? null : peerId, 'webcam');
   if (!peer) return null;
 
   const isMuted = peer.state.isMuted;
@@ -33,6 +36,7 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
 
   return (
     <figure
+      ref={setElement}
       className={classes.filter(Boolean).join(' ')}
       data-testid="participant-tile"
       data-peer-id={peerId}

@@ -67,5 +67,8 @@ describe('the room UI driven by a real RoomClient (fake server and device)', () 
     const videos = screen.getAllByTestId('tile-video');
     expect(videos).toHaveLength(2);
     expect(videos[1]?.getAttribute('data-track-id')).toBe(client.getTrack('consumer-1')?.id);
+    // The tile was on screen when the video arrived, so the handshake resumed it at once.
+    expect(server.last.requestsOf('resumeConsumer')).toEqual([{ consumerId: 'consumer-1' }]);
+    expect(store.getState().consumers['consumer-1']?.isPausedByUs).toBe(false);
   });
 });

@@ -79,6 +79,7 @@ describe('RoomPage', () => {
           kind: 'video',
           source: 'screen',
           isProducerPaused: false,
+          isPausedByUs: false,
           spatialLayer: null,
         });
       },

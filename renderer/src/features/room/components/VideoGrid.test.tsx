@@ -94,6 +94,7 @@ describe('ParticipantTile', () => {
             kind: 'video',
             source: 'webcam',
             isProducerPaused: false,
+            isPausedByUs: false,
             spatialLayer: null,
           });
           actions.setActiveSpeaker('peer-2');
@@ -126,6 +127,7 @@ describe('ParticipantTile', () => {
           kind: 'video',
           source: 'webcam',
           isProducerPaused: false,
+          isPausedByUs: false,
           spatialLayer: null,
         });
       },

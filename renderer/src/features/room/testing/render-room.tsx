@@ -40,6 +40,7 @@ export function fakeController(
     endMeeting: intent(),
     refreshDevices: intent(),
     setTileSize: vi.fn(),
+    setTileVisible: vi.fn(),
     getTrack: vi.fn((consumerId: string) => remoteTracks[consumerId] ?? null),
     getLocalTrack: vi.fn((source: 'mic' | 'webcam' | 'screen') => localTracks[source] ?? null),
     subscribeTracks: vi.fn(() => () => undefined),
