@@ -88,6 +88,65 @@ describe('RoomClient reconnection', () => {
     expect(server.capture.opened.every(({ track }) => track.readyState === 'ended')).toBe(true);
   });
 
+  it('forgets the lost room when it gives up, keeping only the chat, and Rejoin starts over', async () => {
+    const server = new FakeServer();
+    server.chatHistory = [
+      {
+        id: 'm1',
+        meetingId: 42,
+        userId: 9,
+        displayName: 'Wang Fang',
+        text: '你好',
+        sentAt: '2030-03-02T09:01:00.000Z',
+      },
+    ];
+    const { client, state } = await joined(server);
+    client.setTileVisible('peer-2', 'webcam', true);
+    server.last.notify({
+      type: 'newConsumer',
+      data: {
+        consumerId: 'consumer-1',
+        producerId: 'remote-producer-1',
+        peerId: 'peer-2',
+        kind: 'video',
+        source: 'webcam',
+        rtpParameters: { codecs: [] },
+        type: 'simulcast',
+        producerPaused: false,
+      },
+    });
+    server.last.notify({ type: 'meetingLocked', data: { locked: true } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.getTrack('consumer-1')).not.toBeNull();
+
+    const offline = Object.assign(new Error('offline'), { code: 'NETWORK_ERROR' });
+    server.ticketFailures.push(offline, offline, offline);
+    server.last.drop();
+    await vi.advanceTimersByTimeAsync(BACKOFF_MS * 3);
+
+    expect(state()).toMatchObject({
+      connectionState: 'failed',
+      self: null,
+      peers: {},
+      peerOrder: [],
+      consumers: {},
+      localProducers: {},
+      activeSpeakerId: null,
+      isLocked: false,
+    });
+    expect(state().chat.map((message) => message.id)).toEqual(['m1']);
+    expect(client.getTrack('consumer-1')).toBeNull();
+    expect(client.getLocalTrack('mic')).toBeNull();
+    expect(client.getLocalTrack('webcam')).toBeNull();
+
+    await client.join();
+    expect(state()).toMatchObject({ connectionState: 'connected', failure: null, peerOrder: ['peer-2'] });
+    expect(state().self?.peerId).toBeDefined();
+    expect(Object.keys(state().localProducers).sort()).toEqual(['mic', 'webcam']);
+    expect(server.tickets.at(-1)).toEqual({ meetingId: 42, resumePeerId: null });
+    expect(state().chat.map((message) => message.id)).toEqual(['m1']);
+  });
+
   it('stops at once when the answer cannot change (the meeting ended meanwhile)', async () => {
     const { server, state } = await joined();
     server.ticketFailures.push(Object.assign(new Error('ended'), { code: 'MEETING_ENDED' }));

@@ -19,7 +19,7 @@ import { exponentialBackoff, type ReconnectPolicy } from './reconnect-policy';
 import { Reconnector } from './reconnector';
 import type { RoomController } from './room-controller';
 import { describeError } from './room-errors';
-import type { CloseReason, LocalSource, RoomActions, RoomState } from './room-store';
+import type { CloseReason, LocalSource, RoomActions, RoomFailure, RoomState } from './room-store';
 import { SignalingRequestError, type SignalingCloseEvent, type SignalingConnection } from './signaling-client';
 import { TrackRegistry } from './track-registry';
 import { openTransport } from './transport-factory';
@@ -182,7 +182,7 @@ export class RoomClient implements RoomController {
       this.teardownConnection();
       await tracksReady;
       this.media.stopAll();
-      this.actions.setFailure({ phase: 'join', ...describeError(error) });
+      this.fail('join', error);
     } finally {
       this.isJoining = false;
     }
@@ -311,7 +311,13 @@ export class RoomClient implements RoomController {
       return;
     }
     this.media.stopAll();
-    this.actions.setFailure({ phase: 'reconnect', ...describeError(outcome.error) });
+    this.fail('reconnect', outcome.error);
+  }
+
+  /** Nothing of the lost room stays on screen behind the failure; Rejoin starts from a clean slate. */
+  private fail(phase: RoomFailure['phase'], error: unknown): void {
+    this.actions.clearRoom();
+    this.actions.setFailure({ phase, ...describeError(error) });
   }
 
   /** Closes everything that belongs to one socket; local tracks survive for the next one. */

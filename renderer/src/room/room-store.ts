@@ -189,6 +189,21 @@ export function createRoomActions(store: StoreApi<RoomState>) {
       })),
     /** Forget everything that belonged to a connection that is gone. */
     clearMedia: () => set({ localProducers: {}, consumers: {}, activeSpeakerId: null, quality: {} }),
+    /**
+     * Forget the room as the server last described it (us, the others, their media, the lock) once
+     * no connection is coming back: a failure shows none of it. Chat read so far and UI choices stay.
+     */
+    clearRoom: () =>
+      set({
+        self: null,
+        peers: {},
+        peerOrder: [],
+        localProducers: {},
+        consumers: {},
+        activeSpeakerId: null,
+        isLocked: false,
+        quality: {},
+      }),
     addPeer: (peer: PeerInfo) =>
       set((s) => ({
         peers: { ...s.peers, [peer.peerId]: toPeerView(peer) },

@@ -48,8 +48,38 @@ function ControlButton({
   );
 }
 
+interface ControlsBarProps {
+  /** With no connection left there is nothing to mute, share or read: only the way out. */
+  isLeaveOnly?: boolean;
+}
+
 /** The bar under the video: every action on our own media and the room's panels. */
-export function ControlsBar() {
+export function ControlsBar({ isLeaveOnly = false }: ControlsBarProps) {
+  const { t } = useTranslation('room');
+  const controller = useRoomClient();
+
+  return (
+    <div
+      className={`controls-bar${isLeaveOnly ? ' controls-bar--leave-only' : ''}`}
+      role="toolbar"
+      aria-label={t('controls.toolbar')}
+    >
+      {isLeaveOnly ? null : <RoomControls />}
+      <div className="controls-bar__group">
+        <ControlButton
+          label={t('controls.leave')}
+          icon={<Icon name="leave" />}
+          tone="danger"
+          onClick={() => void controller.leave()}
+          testId="leave-button"
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Our microphone, camera and devices; then sharing, hand, layout and the panels. */
+function RoomControls() {
   const { t } = useTranslation('room');
   const controller = useRoomClient();
   const ui = useRoomUi();
@@ -63,7 +93,7 @@ export function ControlsBar() {
   const participantCount = useRoomState(selectParticipantCount);
 
   return (
-    <div className="controls-bar" role="toolbar" aria-label={t('controls.toolbar')}>
+    <>
       <div className="controls-bar__group">
         <ControlButton
           label={isMuted ? t('controls.unmute') : t('controls.mute')}
@@ -135,15 +165,6 @@ export function ControlsBar() {
           badge={<span className="room-control__count">{participantCount}</span>}
         />
       </div>
-      <div className="controls-bar__group">
-        <ControlButton
-          label={t('controls.leave')}
-          icon={<Icon name="leave" />}
-          tone="danger"
-          onClick={() => void controller.leave()}
-          testId="leave-button"
-        />
-      </div>
-    </div>
+    </>
   );
 }

@@ -39,6 +39,8 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
   const participantCount = useRoomState(selectParticipantCount);
 
   const isOver = connectionState === 'closed' || (connectionState === 'failed' && failurePhase === 'join');
+  // Reconnecting gave up: the banner offers Rejoin over an empty stage, and Leave is the only control.
+  const hasLostRoom = connectionState === 'failed';
   if (isOver) {
     return (
       <div className="meeting-room meeting-room--status" data-testid="room-page" data-state={connectionState}>
@@ -57,14 +59,16 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
             {t('page.locked')}
           </span>
         ) : null}
-        <span className="meeting-room__count">{t('page.participantCount', { count: participantCount })}</span>
+        {hasJoined ? (
+          <span className="meeting-room__count">{t('page.participantCount', { count: participantCount })}</span>
+        ) : null}
         <MeetingTimer startedAt={startedAt} />
         {selfPeerId ? <QualityIndicator peerId={selfPeerId} /> : null}
       </header>
       <ReconnectBanner />
       <div className="meeting-room__body">
         <section className="meeting-room__stage">
-          {!hasJoined ? (
+          {hasLostRoom ? null : !hasJoined ? (
             <div className="meeting-room__joining" role="status">
               <span className="spinner" aria-hidden="true" />
               <span>{t('page.joining')}</span>
@@ -76,10 +80,10 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
           )}
           <NoticeToasts />
         </section>
-        {panel === 'chat' ? <ChatPanel /> : null}
-        {panel === 'participants' ? <ParticipantsPanel /> : null}
+        {panel === 'chat' && !hasLostRoom ? <ChatPanel /> : null}
+        {panel === 'participants' && !hasLostRoom ? <ParticipantsPanel /> : null}
       </div>
-      <ControlsBar />
+      <ControlsBar isLeaveOnly={hasLostRoom} />
       <RemoteAudio speakerId={speakerId} />
     </div>
   );
