@@ -2,7 +2,6 @@ import {
   SignalingCloseCodes,
   type NotificationFrame,
   type SignalingMethod,
-  type SignalingNotificationData,
   type SignalingRequestData,
   type SignalingResponseData,
   type Ticket,
@@ -12,11 +11,11 @@ import { dispatchNotification, type RoomHandlerContext } from './handlers';
 import { LocalMedia } from './local-media';
 import type { JoinMediaChoices } from './local-tracks';
 import type { MediaCapture } from './media/capture';
-import { pickSpatialLayer } from './media/layers';
-import type { DeviceFactory, MediaConsumer, MediaDevice, MediaProducer, MediaTransport } from './media/media-device';
+import type { DeviceFactory, MediaDevice, MediaProducer, MediaTransport } from './media/media-device';
 import { QualityMonitor } from './quality-monitor';
 import { exponentialBackoff, type ReconnectPolicy } from './reconnect-policy';
 import { Reconnector } from './reconnector';
+import { RemoteMedia } from './remote-media';
 import type { RoomController } from './room-controller';
 import { describeError } from './room-errors';
 import type { CloseReason, LocalSource, RoomActions, RoomFailure, RoomState } from './room-store';
@@ -24,7 +23,7 @@ import { SignalingRequestError, type SignalingCloseEvent, type SignalingConnecti
 import { TrackRegistry } from './track-registry';
 import { openTransport } from './transport-factory';
 import { TransportWatcher } from './transport-watcher';
-import { VideoVisibility, type TileSource } from './video-visibility';
+import type { TileSource } from './video-visibility';
 
 export type { JoinMediaChoices } from './local-tracks';
 
@@ -69,8 +68,8 @@ const FINAL_CLOSES: ReadonlyMap<number, CloseReason> = new Map([
 /**
  * One joined meeting. Owns the signaling connection, the mediasoup device,
  * both transports, our producers (through LocalMedia) and everyone else's
- * consumers, and writes what the UI needs into the room store through its
- * actions. Live tracks stay in `tracks`; the store holds only facts.
+ * consumers (through RemoteMedia), and writes what the UI needs into the room
+ * store through its actions. Live tracks stay in `tracks`; the store holds only facts.
  */
 export class RoomClient implements RoomController {
   readonly tracks = new TrackRegistry();
@@ -79,13 +78,11 @@ export class RoomClient implements RoomController {
   private sendTransport: MediaTransport | null = null;
   private recvTransport: MediaTransport | null = null;
   private readonly media: LocalMedia;
-  private readonly consumers = new Map<string, MediaConsumer>();
-  private readonly preferredLayers = new Map<string, number>();
+  private readonly remote: RemoteMedia;
   private readonly actions: RoomActions;
   private readonly reconnector: Reconnector;
   private readonly quality: QualityMonitor;
   private readonly transportWatcher: TransportWatcher;
-  private readonly visibility: VideoVisibility;
   private readonly handlerContext: RoomHandlerContext;
   /** Bumped whenever a connection is torn down, so callbacks of an old one do nothing. */
   private epoch = 0;
@@ -111,6 +108,17 @@ export class RoomClient implements RoomController {
       this.tracks,
       options.media,
     );
+    this.remote = new RemoteMedia(
+      {
+        recvTransport: () => this.recvTransport,
+        epoch: () => this.epoch,
+        consumers: () => options.getState().consumers,
+        request: (method, data) => this.requestQuietly(method, data),
+      },
+      actions,
+      this.tracks,
+      deps.pixelRatio,
+    );
     this.reconnector = new Reconnector(deps.reconnectPolicy ?? exponentialBackoff(), {
       // Our previous peer id lets the server resume us within its grace period, unseen by others.
       attempt: async () => {
@@ -126,27 +134,18 @@ export class RoomClient implements RoomController {
         selfPeerId: () => this.peerId,
         sendTransport: () => this.sendTransport,
         recvTransport: () => this.recvTransport,
-        consumersByPeer: () => this.consumersByPeer(),
+        consumersByPeer: () => this.remote.consumersByPeer(),
       },
       (quality) => actions.setQuality(quality),
       deps.qualityIntervalMs,
     );
     this.transportWatcher = new TransportWatcher((transport) => this.restartIce(transport));
-    this.visibility = new VideoVisibility({
-      consumers: () => options.getState().consumers,
-      setPausedByUs: (consumerId, isPaused) => actions.setConsumerPausedByUs(consumerId, isPaused),
-      request: async (method, consumerId) => (await this.requestQuietly(method, { consumerId })) !== null,
-    });
     this.handlerContext = {
       actions,
       getState: options.getState,
-      consume: (data) => this.consume(data),
-      closeConsumer: (consumerId) => this.closeConsumer(consumerId),
-      closePeerConsumers: (peerId) => {
-        for (const view of Object.values(options.getState().consumers)) {
-          if (view.peerId === peerId) this.closeConsumer(view.consumerId);
-        }
-      },
+      consume: (data) => this.remote.consume(data),
+      closeConsumer: (consumerId) => this.remote.closeConsumer(consumerId),
+      closePeerConsumers: (peerId) => this.remote.closePeerConsumers(peerId),
       muteMicForHost: () => this.muteMic(),
       restartRoom: () => void this.reconnect(),
       finish: (reason) => this.finish(reason),
@@ -325,11 +324,7 @@ export class RoomClient implements RoomController {
     this.epoch++;
     this.transportWatcher.clear();
     this.media.forgetProducers();
-    for (const consumer of this.consumers.values()) consumer.close();
-    this.consumers.clear();
-    this.preferredLayers.clear();
-    this.visibility.reset();
-    this.tracks.clearRemote();
+    this.remote.forgetConsumers();
     this.sendTransport?.close();
     this.recvTransport?.close();
     this.sendTransport = null;
@@ -348,79 +343,15 @@ export class RoomClient implements RoomController {
     );
   }
 
-  // ---- consumers --------------------------------------------------------------------------
-
-  /**
-   * The demo's handshake: the server made the consumer paused; consume, keep the track, then resume,
-   * unless no tile shows this video yet (then it stays paused until one does).
-   */
-  private async consume(data: SignalingNotificationData<'newConsumer'>): Promise<void> {
-    const transport = this.recvTransport;
-    if (!transport) {
-      log.warn(`consume() | no receive transport for ${data.consumerId}`);
-      return;
-    }
-    const epoch = this.epoch;
-    const isScreen = data.source === 'screen' || data.source === 'screen-audio';
-    const consumer = await transport.consume({
-      id: data.consumerId,
-      producerId: data.producerId,
-      kind: data.kind,
-      rtpParameters: data.rtpParameters,
-      // Audio and video of one person share a stream id, so the browser keeps them in sync.
-      streamId: `${data.peerId}-${isScreen ? 'screen' : 'camera'}`,
-    });
-    if (epoch !== this.epoch) {
-      consumer.close();
-      return;
-    }
-    this.consumers.set(consumer.id, consumer);
-    this.tracks.setRemote(consumer.id, consumer.track);
-    const view = {
-      consumerId: consumer.id,
-      producerId: data.producerId,
-      peerId: data.peerId,
-      kind: data.kind,
-      source: data.source,
-      isProducerPaused: data.producerPaused,
-      isPausedByUs: !this.visibility.isWanted(data),
-      spatialLayer: null,
-    };
-    this.actions.addConsumer(view);
-    if (this.visibility.admit(view)) await this.requestQuietly('resumeConsumer', { consumerId: consumer.id });
-  }
-
-  private closeConsumer(consumerId: string): void {
-    this.consumers.get(consumerId)?.close();
-    this.consumers.delete(consumerId);
-    this.preferredLayers.delete(consumerId);
-    this.visibility.forget(consumerId);
-    this.tracks.deleteRemote(consumerId);
-    this.actions.removeConsumer(consumerId);
-  }
-
-  private consumersByPeer(): Map<string, MediaConsumer[]> {
-    const byPeer = new Map<string, MediaConsumer[]>();
-    const views = this.options.getState().consumers;
-    for (const consumer of this.consumers.values()) {
-      const peerId = views[consumer.id]?.peerId;
-      if (peerId) byPeer.set(peerId, [...(byPeer.get(peerId) ?? []), consumer]);
-    }
-    return byPeer;
-  }
+  // ---- remote tiles -----------------------------------------------------------------------
 
   setTileSize(consumerId: string, width: number, height: number): void {
-    const view = this.options.getState().consumers[consumerId];
-    if (!view || view.kind !== 'video' || view.source !== 'webcam') return;
-    const layer = pickSpatialLayer(width, height, this.options.deps.pixelRatio?.() ?? 1);
-    if (this.preferredLayers.get(consumerId) === layer) return;
-    this.preferredLayers.set(consumerId, layer);
-    void this.requestQuietly('setPreferredLayers', { consumerId, spatialLayer: layer });
+    this.remote.setTileSize(consumerId, width, height);
   }
 
   /** A tile or the screen stage reports whether it is on screen; video nobody sees is paused at the SFU. */
   setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void {
-    this.visibility.setTileVisible(peerId, source, isVisible);
+    this.remote.setTileVisible(peerId, source, isVisible);
   }
 
   // ---- user intents -----------------------------------------------------------------------
