@@ -162,7 +162,6 @@ describe('RoomClient consumers', () => {
   it('consumes on the receive transport, keeps the track, then asks the server to resume', async () => {
     const { client, server, state } = setup();
     await client.join();
-    client.setTileVisible('peer-2', 'webcam', true);
     server.last.notify(newConsumer());
     await settle();
 

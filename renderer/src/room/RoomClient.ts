@@ -349,9 +349,13 @@ export class RoomClient implements RoomController {
     this.remote.setTileSize(consumerId, width, height);
   }
 
-  /** A tile or the screen stage reports whether it is on screen; video nobody sees is paused at the SFU. */
+  /** A tile or the screen stage reports whether it is on screen; video reported hidden is paused at the SFU. */
   setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void {
     this.remote.setTileVisible(peerId, source, isVisible);
+  }
+
+  forgetTile(peerId: string, source: TileSource): void {
+    this.remote.forgetTile(peerId, source);
   }
 
   // ---- user intents -----------------------------------------------------------------------

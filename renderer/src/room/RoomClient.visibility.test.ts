@@ -61,8 +61,8 @@ async function until(condition: () => boolean): Promise<void> {
 const requested = (server: FakeServer, method: 'pauseConsumer' | 'resumeConsumer') =>
   server.last.requestsOf(method).map((data) => (data as { consumerId: string }).consumerId);
 
-describe('RoomClient pauses video nobody sees', () => {
-  it('leaves a video without a tile on screen paused, resumes it once a tile shows it, and always resumes audio', async () => {
+describe('RoomClient pauses video reported hidden, and only that', () => {
+  it('resumes a video no tile has reported on yet at once, as on join before the tiles mount', async () => {
     const { client, server, state } = await joined();
     const video = newConsumer();
     const audio = newConsumer({ kind: 'audio', source: 'mic', type: 'simple' });
@@ -70,7 +70,28 @@ describe('RoomClient pauses video nobody sees', () => {
     server.last.notify(audio);
     await settle();
 
+    expect(requested(server, 'resumeConsumer').sort()).toEqual([video.data.consumerId, audio.data.consumerId].sort());
+    expect(requested(server, 'pauseConsumer')).toEqual([]);
+    expect(state().consumers[video.data.consumerId]).toMatchObject({ isPausedByUs: false, isProducerPaused: false });
+
+    // The tile then mounts and says it is shown: nothing more to ask.
+    const before = server.last.requests.length;
+    client.setTileVisible('peer-2', 'webcam', true);
+    await settle();
+    expect(server.last.requests.length).toBe(before);
+  });
+
+  it('leaves a video whose tile is reported hidden paused, resumes it once a tile shows it, and always resumes audio', async () => {
+    const { client, server, state } = await joined();
+    client.setTileVisible('peer-2', 'webcam', false);
+    const video = newConsumer();
+    const audio = newConsumer({ kind: 'audio', source: 'mic', type: 'simple' });
+    server.last.notify(video);
+    server.last.notify(audio);
+    await settle();
+
     expect(requested(server, 'resumeConsumer')).toEqual([audio.data.consumerId]);
+    expect(requested(server, 'pauseConsumer')).toEqual([]);
     expect(state().consumers[video.data.consumerId]).toMatchObject({ isPausedByUs: true, isProducerPaused: false });
     expect(state().consumers[audio.data.consumerId]?.isPausedByUs).toBe(false);
     // The track is there all along, so the tile can show it the moment it mounts.
@@ -79,6 +100,20 @@ describe('RoomClient pauses video nobody sees', () => {
     client.setTileVisible('peer-2', 'webcam', true);
     await settle();
     expect(requested(server, 'resumeConsumer')).toEqual([audio.data.consumerId, video.data.consumerId]);
+    expect(state().consumers[video.data.consumerId]?.isPausedByUs).toBe(false);
+  });
+
+  it('resumes a hidden video when the report is withdrawn (its tile or the grid’s report is gone)', async () => {
+    const { client, server, state } = await joined();
+    client.setTileVisible('peer-2', 'webcam', false);
+    const video = newConsumer();
+    server.last.notify(video);
+    await settle();
+    expect(state().consumers[video.data.consumerId]?.isPausedByUs).toBe(true);
+
+    client.forgetTile('peer-2', 'webcam');
+    await settle();
+    expect(requested(server, 'resumeConsumer')).toEqual([video.data.consumerId]);
     expect(state().consumers[video.data.consumerId]?.isPausedByUs).toBe(false);
   });
 
@@ -122,17 +157,38 @@ describe('RoomClient pauses video nobody sees', () => {
     const { client, server, state } = await joined();
     const camera = newConsumer();
     const screen = newConsumer({ source: 'screen', type: 'simple' });
-    client.setTileVisible('peer-2', 'screen', true);
+    client.setTileVisible('peer-2', 'webcam', false);
     server.last.notify(camera);
     server.last.notify(screen);
     await settle();
 
+    // A new share has no stage yet: it resumes at once, while the camera's hidden tile keeps it paused.
     expect(requested(server, 'resumeConsumer')).toEqual([screen.data.consumerId]);
     expect(state().consumers[camera.data.consumerId]?.isPausedByUs).toBe(true);
+    expect(state().consumers[screen.data.consumerId]?.isPausedByUs).toBe(false);
+  });
+
+  it('resumes the same person’s next share at once after the stage of the last one went away', async () => {
+    const { client, server, state } = await joined();
+    const first = newConsumer({ source: 'screen', type: 'simple' });
+    server.last.notify(first);
+    await settle();
+    client.setTileVisible('peer-2', 'screen', true);
+    server.last.notify({ type: 'consumerClosed', data: { consumerId: first.data.consumerId } });
+    client.forgetTile('peer-2', 'screen');
+    await settle();
+
+    const second = newConsumer({ source: 'screen', type: 'simple' });
+    server.last.notify(second);
+    await settle();
+    expect(requested(server, 'resumeConsumer')).toEqual([first.data.consumerId, second.data.consumerId]);
+    expect(requested(server, 'pauseConsumer')).toEqual([]);
+    expect(state().consumers[second.data.consumerId]?.isPausedByUs).toBe(false);
   });
 
   it('keeps our pause and the producer’s pause apart: a camera turned back on does not resume a hidden tile', async () => {
     const { client, server, state } = await joined();
+    client.setTileVisible('peer-2', 'webcam', false);
     const video = newConsumer({ producerPaused: true });
     const { consumerId, producerId } = video.data;
     server.last.notify(video);
@@ -182,7 +238,7 @@ describe('RoomClient pauses video nobody sees', () => {
     expect(requested(server, 'resumeConsumer')).toEqual([data.consumerId]);
   });
 
-  it('forgets closed consumers and, after a reconnect, applies the tiles still on screen to the new consumers', async () => {
+  it('forgets closed consumers and, after a reconnect, applies the reports still standing to the new consumers', async () => {
     const { client, server, state } = await joined();
     client.setTileVisible('peer-2', 'webcam', true);
     const first = newConsumer();
@@ -194,16 +250,22 @@ describe('RoomClient pauses video nobody sees', () => {
     expect(requested(server, 'pauseConsumer')).toEqual([]);
 
     client.setTileVisible('peer-2', 'webcam', true);
+    // peer-3 is on another grid page, peer-4 joined while we were away and has no tile yet.
+    client.setTileVisible('peer-3', 'webcam', false);
     const before = server.last;
     before.drop();
     await until(() => server.last !== before && state().connectionState === 'connected');
     const shown = newConsumer();
     const hidden = newConsumer({ peerId: 'peer-3' });
+    const unreported = newConsumer({ peerId: 'peer-4' });
     server.last.notify(shown);
     server.last.notify(hidden);
+    server.last.notify(unreported);
     await settle();
 
-    expect(requested(server, 'resumeConsumer')).toEqual([shown.data.consumerId]);
+    expect(requested(server, 'resumeConsumer').sort()).toEqual(
+      [shown.data.consumerId, unreported.data.consumerId].sort(),
+    );
     expect(state().consumers[hidden.data.consumerId]?.isPausedByUs).toBe(true);
   });
 });

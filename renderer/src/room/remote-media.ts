@@ -30,9 +30,9 @@ export interface RemoteMediaHost {
 /**
  * What we receive: everyone else's consumers keyed by id, their tracks (in the
  * registry), the simulcast layer each tile asked for, and which video the SFU
- * holds paused because no tile shows it. Consumers belong to one connection;
- * `forgetConsumers` drops them all when it goes, and the server sends new ones
- * on the next.
+ * holds paused because its tile is reported hidden. Consumers belong to one
+ * connection; `forgetConsumers` drops them all when it goes, and the server
+ * sends new ones on the next.
  */
 export class RemoteMedia {
   private readonly consumers = new Map<string, MediaConsumer>();
@@ -54,7 +54,8 @@ export class RemoteMedia {
 
   /**
    * The demo's handshake: the server made the consumer paused; consume, keep the track, then resume,
-   * unless no tile shows this video yet (then it stays paused until one does).
+   * unless its tile is reported hidden (another grid page, scrolled away): then it stays paused until
+   * that report is lifted. A tile not mounted yet reports nothing, so a video on join resumes at once.
    */
   async consume(data: SignalingNotificationData<'newConsumer'>): Promise<void> {
     const transport = this.host.recvTransport();
@@ -139,5 +140,9 @@ export class RemoteMedia {
 
   setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void {
     this.visibility.setTileVisible(peerId, source, isVisible);
+  }
+
+  forgetTile(peerId: string, source: TileSource): void {
+    this.visibility.forgetTile(peerId, source);
   }
 }

@@ -28,8 +28,13 @@ export interface RoomController {
   refreshDevices(): Promise<void>;
   /** A tile reports its rendered size so the SFU forwards a simulcast layer that fits it. */
   setTileSize(consumerId: string, width: number, height: number): void;
-  /** A tile (webcam) or the screen stage says whether it is on screen; hidden video is paused at the SFU. */
+  /**
+   * A tile (webcam) or the screen stage says whether it is on screen, and the grid says which peers
+   * are on other pages (hidden); video reported hidden is paused at the SFU, unreported video is not.
+   */
   setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void;
+  /** The tile, or the grid's report about a peer, is gone: that video counts as unreported again. */
+  forgetTile(peerId: string, source: TileSource): void;
   getTrack(consumerId: string): MediaStreamTrack | null;
   getLocalTrack(source: LocalSource): MediaStreamTrack | null;
   subscribeTracks(listener: () => void): () => void;

@@ -35,6 +35,12 @@ export function selectPagePeerIds(s: RoomState): string[] {
   return selectTilePeerIds(s).slice(start, start + GRID_PAGE_SIZE);
 }
 
+/** Everyone else whose tile is on another grid page: not mounted, so the grid reports them hidden. */
+export function selectOffPagePeerIds(s: RoomState): string[] {
+  const onPage = new Set(selectPagePeerIds(s));
+  return s.peerOrder.filter((peerId) => !onPage.has(peerId));
+}
+
 export const selectPeer =
   (peerId: string) =>
   (s: RoomState): PeerView | null =>

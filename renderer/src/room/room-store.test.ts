@@ -5,6 +5,7 @@ import {
   selectAudioConsumerIds,
   selectCurrentPage,
   selectMeetingStartedAt,
+  selectOffPagePeerIds,
   selectPageCount,
   selectPagePeerIds,
   selectScreenSharePeerId,
@@ -121,6 +122,17 @@ describe('room selectors', () => {
       'peer-30',
       'peer-31',
     ]);
+  });
+
+  it('lists everyone else not on the current page, never us, whichever page is shown', () => {
+    const { store, actions } = joinedStore(30);
+    const secondPage = ['peer-26', 'peer-27', 'peer-28', 'peer-29', 'peer-30', 'peer-31'];
+    expect(selectOffPagePeerIds(store.getState())).toEqual(secondPage);
+    actions.setGridPage(1);
+    const offPage = selectOffPagePeerIds(store.getState());
+    expect(offPage).toHaveLength(24);
+    expect(offPage).not.toContain('peer-self');
+    expect(offPage.filter((peerId) => secondPage.includes(peerId))).toEqual([]);
   });
 
   it('clamps the page when people leave while someone looks at the last one', () => {

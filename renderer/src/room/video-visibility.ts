@@ -16,18 +16,28 @@ const keyOf = (peerId: string, source: string) => `${source}:${peerId}`;
 
 /**
  * Keeps the SFU from sending video nobody sees: a video consumer whose tile is
- * not on screen (another page of the grid, scrolled out of the filmstrip) is
- * paused with `pauseConsumer`, and resumed when a tile shows it again. Audio
- * is never paused. Only the server side is paused: pausing the local consumer
- * too would renegotiate the receive transport every time a tile scrolls by.
+ * reported off screen (scrolled out of the filmstrip, or on another page of the
+ * grid, which reports the peers it does not mount) is paused with
+ * `pauseConsumer`, and resumed when that report is lifted. Audio is never
+ * paused. Only the server side is paused: pausing the local consumer too would
+ * renegotiate the receive transport every time a tile scrolls by.
+ *
+ * A video nobody has reported on is wanted. On join (and on a new screen share)
+ * the server offers the consumer before React has mounted its tile; holding it
+ * until the tile says so would cost a round trip and a keyframe before the first
+ * frame, so only an explicit "hidden" keeps it paused.
  *
  * Our pause and the producer's pause are separate flags, as they are in the
  * SFU (it forwards only when neither is set), so a camera turned back on never
  * resumes a consumer we hold paused, and our resume never claims the camera is on.
  */
 export class VideoVisibility {
-  /** Tiles on screen, by source and peer; kept across reconnects, since the tiles stay mounted. */
-  private readonly shown = new Set<string>();
+  /**
+   * Videos reported hidden, by source and peer. Shown and never reported mean the
+   * same (wanted), so this one set is the whole state. Kept across reconnects,
+   * since the tiles and the grid stay mounted.
+   */
+  private readonly hidden = new Set<string>();
   /** Consumers the server holds paused because we asked (or never asked it to resume). */
   private readonly pausedByUs = new Set<string>();
   /** The last request sent per consumer, so an older answer never undoes a newer change. */
@@ -38,31 +48,28 @@ export class VideoVisibility {
   constructor(private readonly host: VideoVisibilityHost) {}
 
   /**
-   * A tile reports whether it is on screen. Applied a microtask later, so a tile
-   * that moves (grid to speaker view, a new page) and reports hidden then shown
-   * in the same commit costs no request.
+   * A tile reports whether it is on screen, or the grid reports a peer on another
+   * page as hidden. Applied a microtask later, so a tile that moves (grid to
+   * speaker view, a new page) and reports twice in the same commit costs no request.
    */
   setTileVisible(peerId: string, source: TileSource, isVisible: boolean): void {
-    const key = keyOf(peerId, source);
-    if (this.shown.has(key) === isVisible) return;
-    if (isVisible) this.shown.add(key);
-    else this.shown.delete(key);
-    if (this.isReconcileQueued) return;
-    this.isReconcileQueued = true;
-    queueMicrotask(() => {
-      this.isReconcileQueued = false;
-      this.reconcile();
-    });
+    this.setHidden(keyOf(peerId, source), !isVisible);
+  }
+
+  /** The tile (or the grid's report) is gone: the video counts as never reported, so it is wanted. */
+  forgetTile(peerId: string, source: TileSource): void {
+    this.setHidden(keyOf(peerId, source), false);
   }
 
   isWanted(consumer: Pick<ConsumerView, 'kind' | 'peerId' | 'source'>): boolean {
-    return consumer.kind === 'audio' || this.shown.has(keyOf(consumer.peerId, consumer.source));
+    return consumer.kind === 'audio' || !this.hidden.has(keyOf(consumer.peerId, consumer.source));
   }
 
   /**
    * A consumer just added to the store (with `isPausedByUs` from `isWanted`).
    * The SFU created it paused: true means the caller resumes it (the usual
-   * handshake); false means it stays paused, by us, until a tile shows it.
+   * handshake); false means its tile is reported hidden, so it stays paused, by
+   * us, until that report is lifted.
    */
   admit(consumer: ConsumerView): boolean {
     if (!consumer.isPausedByUs) return true;
@@ -79,6 +86,18 @@ export class VideoVisibility {
   reset(): void {
     this.pausedByUs.clear();
     this.lastRequest.clear();
+  }
+
+  private setHidden(key: string, isHidden: boolean): void {
+    if (this.hidden.has(key) === isHidden) return;
+    if (isHidden) this.hidden.add(key);
+    else this.hidden.delete(key);
+    if (this.isReconcileQueued) return;
+    this.isReconcileQueued = true;
+    queueMicrotask(() => {
+      this.isReconcileQueued = false;
+      this.reconcile();
+    });
   }
 
   private reconcile(): void {

@@ -46,8 +46,11 @@ export function useLocalTrack(source: LocalSource): MediaStreamTrack | null {
  * Tells the room whether `element` (someone's tile, or the screen stage) is on
  * screen, so video nobody sees is paused at the SFU. Mounted counts as shown
  * until an IntersectionObserver (missing in jsdom) says otherwise; a tile
- * scrolled out of the filmstrip is not shown. `peerId` null: nothing to report
- * (our own tile).
+ * scrolled out of the filmstrip is not shown. Unmounted, the tile withdraws its
+ * report rather than saying hidden: whoever shows that peer next reports for
+ * them (the grid reports the peers on other pages), and a tile gone for good
+ * must not hold back the same person's next video (a second screen share, the
+ * room after Rejoin). `peerId` null: nothing to report (our own tile).
  */
 export function useTileVisibility(element: Element | null, peerId: string | null, source: TileSource): void {
   const controller = useRoomClient();
@@ -63,9 +66,25 @@ export function useTileVisibility(element: Element | null, peerId: string | null
     observer?.observe(element);
     return () => {
       observer?.disconnect();
-      controller.setTileVisible(peerId, source, false);
+      controller.forgetTile(peerId, source);
     };
   }, [element, peerId, source, controller]);
+}
+
+/**
+ * Reports peers whose tiles are not mounted (the grid's other pages) as hidden,
+ * since a video nobody reports on is resumed. Withdrawn when the list changes or
+ * the grid goes; pass a list that keeps its identity while its contents do
+ * (zustand's `useShallow`), so the reports are not redone at every render.
+ */
+export function useUnmountedTilesHidden(peerIds: readonly string[], source: TileSource): void {
+  const controller = useRoomClient();
+  useEffect(() => {
+    for (const peerId of peerIds) controller.setTileVisible(peerId, source, false);
+    return () => {
+      for (const peerId of peerIds) controller.forgetTile(peerId, source);
+    };
+  }, [peerIds, source, controller]);
 }
 
 /** The current time, refreshed every `intervalMs`, for clocks. */

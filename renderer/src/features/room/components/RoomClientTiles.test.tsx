@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import appEn from '../../../i18n/en.json';
 import { RoomClient, type RoomClientDeps } from '../../../room/RoomClient';
 import { createRoomStore } from '../../../room/room-store';
-import { FakeServer } from '../../../room/testing/fake-server';
+import { FakeServer, peerFixture } from '../../../room/testing/fake-server';
 import { roomResources } from '../i18n';
 import { RoomContext } from '../room-context';
 import { RoomPage } from './RoomPage';
@@ -19,8 +19,7 @@ afterEach(() => {
 });
 
 /** Joins a real RoomClient against the fake server, then renders `ui` on its store. */
-async function mountJoined(ui: ReactElement, deps: Partial<RoomClientDeps> = {}) {
-  const server = new FakeServer();
+async function mountJoined(ui: ReactElement, deps: Partial<RoomClientDeps> = {}, server = new FakeServer()) {
   const { store, actions } = createRoomStore();
   const client = new RoomClient({
     meetingId: 42,
@@ -54,13 +53,13 @@ async function mountJoined(ui: ReactElement, deps: Partial<RoomClientDeps> = {})
   return { server, client, store };
 }
 
-function remoteCamera(consumerId: string) {
+function remoteCamera(consumerId: string, peerId = 'peer-2') {
   return {
     type: 'newConsumer' as const,
     data: {
       consumerId,
       producerId: `producer-of-${consumerId}`,
-      peerId: 'peer-2',
+      peerId,
       kind: 'video' as const,
       source: 'webcam' as const,
       rtpParameters: { codecs: [] },
@@ -89,6 +88,41 @@ describe('the room UI driven by a real RoomClient (fake server and device)', () 
     // The tile was on screen when the video arrived, so the handshake resumed it at once.
     expect(server.last.requestsOf('resumeConsumer')).toEqual([{ consumerId: 'consumer-1' }]);
     expect(store.getState().consumers['consumer-1']?.isPausedByUs).toBe(false);
+  });
+
+  it('holds the camera of someone on another grid page paused, and paging swaps which cameras flow', async () => {
+    const server = new FakeServer();
+    // With us, 31 people: the first page has us and peer-2 … peer-25, the second peer-26 … peer-31.
+    server.peers = Array.from({ length: 30 }, (_, i) => peerFixture(`peer-${i + 2}`));
+    const { store } = await mountJoined(<VideoGrid />, {}, server);
+    const resumed = () => server.last.requestsOf('resumeConsumer');
+    const paused = () => server.last.requestsOf('pauseConsumer');
+    const isPausedByUs = (consumerId: string) => store.getState().consumers[consumerId]?.isPausedByUs;
+
+    await act(async () => {
+      server.last.notify(remoteCamera('on-first-page', 'peer-2'));
+      server.last.notify(remoteCamera('on-second-page', 'peer-30'));
+      await settle();
+    });
+    expect(resumed()).toEqual([{ consumerId: 'on-first-page' }]);
+    expect(paused()).toEqual([]);
+    expect(isPausedByUs('on-second-page')).toBe(true);
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('grid-next'));
+      await settle();
+    });
+    expect(paused()).toEqual([{ consumerId: 'on-first-page' }]);
+    expect(resumed()).toEqual([{ consumerId: 'on-first-page' }, { consumerId: 'on-second-page' }]);
+    expect([isPausedByUs('on-first-page'), isPausedByUs('on-second-page')]).toEqual([true, false]);
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('grid-previous'));
+      await settle();
+    });
+    expect(paused()).toEqual([{ consumerId: 'on-first-page' }, { consumerId: 'on-second-page' }]);
+    expect(resumed()).toHaveLength(3);
+    expect([isPausedByUs('on-first-page'), isPausedByUs('on-second-page')]).toEqual([false, true]);
   });
 
   it('once reconnecting gives up, shows only the failure banner and Leave, and Rejoin brings the room back', async () => {

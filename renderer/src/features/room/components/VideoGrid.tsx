@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCurrentPage, selectPageCount, selectPagePeerIds } from '../../../room/room-selectors';
-import { useRoomState, useRoomUi } from '../hooks';
+import {
+  selectCurrentPage,
+  selectOffPagePeerIds,
+  selectPageCount,
+  selectPagePeerIds,
+} from '../../../room/room-selectors';
+import { useRoomState, useRoomUi, useUnmountedTilesHidden } from '../hooks';
 import { ParticipantTile } from './ParticipantTile';
 import { Icon } from '../../../ui/Icon';
 
@@ -51,13 +56,16 @@ function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; he
   return size;
 }
 
-/** Everyone on the current page (up to 25), with paging when there are more. */
+/** Everyone on the current page (up to 25), with paging when there are more; video on other pages is paused. */
 export function VideoGrid() {
   const { t } = useTranslation('room');
   const ui = useRoomUi();
   const peerIds = useRoomState(useShallow(selectPagePeerIds));
   const page = useRoomState(selectCurrentPage);
   const pageCount = useRoomState(selectPageCount);
+  const offPagePeerIds = useRoomState(useShallow(selectOffPagePeerIds));
+  // Tiles on this page report themselves; the others are never mounted, so the grid reports them hidden.
+  useUnmountedTilesHidden(offPagePeerIds, 'webcam');
   const tilesRef = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(tilesRef);
   const { columns, rows, tileWidth } = gridShape(peerIds.length, width, height);

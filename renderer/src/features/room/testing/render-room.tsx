@@ -41,6 +41,7 @@ export function fakeController(
     refreshDevices: intent(),
     setTileSize: vi.fn(),
     setTileVisible: vi.fn(),
+    forgetTile: vi.fn(),
     getTrack: vi.fn((consumerId: string) => remoteTracks[consumerId] ?? null),
     getLocalTrack: vi.fn((source: 'mic' | 'webcam' | 'screen') => localTracks[source] ?? null),
     subscribeTracks: vi.fn(() => () => undefined),
