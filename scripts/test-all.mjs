@@ -62,7 +62,7 @@ const vitestStatus = run(bin('vitest'), [
 ]);
 const vitest = readJson(vitestJson);
 if (vitest) {
-  const failed = vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(vitest);
+  const failed = vitest.numFailedTests + countFilesThatFailedToRun(vitest);
   record(
     'vitest',
     vitest.numPassedTests,
@@ -91,10 +91,10 @@ if (e2e?.stats) {
   record('playwright (no report: the run itself failed)', 0, 1);
 }
 
-// A suite file that fails to load has no tests of its own to count; count it once.
-function countSuitesWithFailedTests(report) {
+// A test file that fails to load or crashes has no failed test of its own to count; count it once.
+function countFilesThatFailedToRun(report) {
   return report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.some((test) => test.status === 'failed'),
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
   ).length;
 }
 

@@ -85,8 +85,11 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     await alice.client.waitForNotice('consumerClosed', (n) => n.consumerId === aliceConsumerOfBobMic.consumer.id);
 
     // Leave is immediate: Alice sees Bob go, Bob's socket closes, Bob is marked left.
+    const aliceConsumerOfBobWebcam = alice.peer.consumersFrom(bob.peerId).find((c) => c.source === 'webcam')!;
     await bob.client.ok('leave', {});
     expect(await alice.client.waitForNotice('peerLeft')).toEqual({ peerId: bob.peerId });
+    // The worker reports the closed producer to Alice's consumer asynchronously; she is told when it is gone.
+    await alice.client.waitForNotice('consumerClosed', (n) => n.consumerId === aliceConsumerOfBobWebcam.consumer.id);
     expect((await bob.client.closed).code).toBe(1000);
     const list = body<ParticipantDto[]>(
       await call(server.app, 'GET', `/api/v1/meetings/${meeting.id}/participants`, undefined, alice.session.token),
