@@ -12,7 +12,7 @@ import {
   selectTilePeerIds,
   selectVideoConsumerId,
 } from './room-selectors';
-import { peerFixture } from './testing/fake-server';
+import { peerFixture, consumerFixture } from './testing/fake-server';
 
 function joinedStore(peerCount = 1) {
   const room = createRoomStore();
@@ -68,16 +68,7 @@ describe('room store actions', () => {
 
   it('drops a leaving peer with its consumers, quality and speaker highlight', () => {
     const { store, actions } = joinedStore(2);
-    actions.addConsumer({
-      consumerId: 'c1',
-      producerId: 'p1',
-      peerId: 'peer-2',
-      kind: 'video',
-      source: 'webcam',
-      isProducerPaused: false,
-      isPausedByUs: false,
-      spatialLayer: null,
-    });
+    actions.addConsumer(consumerFixture('c1', 'peer-2', { producerId: 'p1' }));
     actions.setActiveSpeaker('peer-2');
     actions.setQuality({ 'peer-2': { level: 'good', rttMs: 20, lossPercent: 0, jitterMs: 3 } });
     actions.removePeer('peer-2');
@@ -145,26 +136,8 @@ describe('room selectors', () => {
 
   it('finds the video consumer of a peer unless its producer is paused', () => {
     const { store, actions } = joinedStore();
-    actions.addConsumer({
-      consumerId: 'a1',
-      producerId: 'p0',
-      peerId: 'peer-2',
-      kind: 'audio',
-      source: 'mic',
-      isProducerPaused: false,
-      isPausedByUs: false,
-      spatialLayer: null,
-    });
-    actions.addConsumer({
-      consumerId: 'v1',
-      producerId: 'p1',
-      peerId: 'peer-2',
-      kind: 'video',
-      source: 'webcam',
-      isProducerPaused: false,
-      isPausedByUs: false,
-      spatialLayer: null,
-    });
+    actions.addConsumer(consumerFixture('a1', 'peer-2', { producerId: 'p0', kind: 'audio', source: 'mic' }));
+    actions.addConsumer(consumerFixture('v1', 'peer-2', { producerId: 'p1' }));
     expect(selectVideoConsumerId('peer-2')(store.getState())).toBe('v1');
     expect(selectAudioConsumerIds(store.getState())).toEqual(['a1']);
     actions.setProducerPaused('p1', true);
@@ -174,16 +147,7 @@ describe('room selectors', () => {
   it('names who shares a screen, ourselves first', () => {
     const { store, actions } = joinedStore();
     expect(selectScreenSharePeerId(store.getState())).toBeNull();
-    actions.addConsumer({
-      consumerId: 's1',
-      producerId: 'p9',
-      peerId: 'peer-2',
-      kind: 'video',
-      source: 'screen',
-      isProducerPaused: false,
-      isPausedByUs: false,
-      spatialLayer: null,
-    });
+    actions.addConsumer(consumerFixture('s1', 'peer-2', { producerId: 'p9', source: 'screen' }));
     expect(selectScreenSharePeerId(store.getState())).toBe('peer-2');
     actions.setLocalProducer({ producerId: 'mine', source: 'screen', kind: 'video', isPaused: false });
     expect(selectScreenSharePeerId(store.getState())).toBe('peer-self');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SignalingNotifications, type NotificationFrame } from '@meetai/shared';
 import { createRoomStore } from '../room-store';
-import { peerFixture } from '../testing/fake-server';
+import { peerFixture, consumerFixture } from '../testing/fake-server';
 import { dispatchNotification, notificationHandlers, type RoomHandlerContext } from '.';
 
 function context() {
@@ -44,16 +44,7 @@ describe('notification handler table', () => {
 
   it('updates peer state, the active speaker and producer pauses', () => {
     const { ctx, state } = context();
-    ctx.actions.addConsumer({
-      consumerId: 'c1',
-      producerId: 'p1',
-      peerId: 'peer-2',
-      kind: 'video',
-      source: 'webcam',
-      isProducerPaused: false,
-      isPausedByUs: false,
-      spatialLayer: null,
-    });
+    ctx.actions.addConsumer(consumerFixture('c1', 'peer-2', { producerId: 'p1' }));
     void dispatch(ctx, {
       type: 'peerState',
       data: { peerId: 'peer-2', state: { isMuted: true, isCameraOff: true, isHandRaised: true } },

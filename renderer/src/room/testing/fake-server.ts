@@ -10,6 +10,7 @@ import {
 } from '@meetai/shared';
 import type { RoomClientDeps } from '../RoomClient';
 import { SignalingRequestError, type SignalingCloseEvent, type SignalingConnection } from '../signaling-client';
+import type { ConsumerView } from '../room-store';
 import { FakeCapture } from './fake-capture';
 import { FakeDevice } from './fake-device';
 
@@ -90,6 +91,25 @@ export function peerFixture(peerId: string, overrides: Partial<PeerInfo> = {}): 
     state: { isMuted: false, isCameraOff: false, isHandRaised: false },
     producers: [],
     joinedAt: '2030-03-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A flowing webcam consumer of `peerId`; override what a test is about. */
+export function consumerFixture(
+  consumerId: string,
+  peerId: string,
+  overrides: Partial<ConsumerView> = {},
+): ConsumerView {
+  return {
+    consumerId,
+    producerId: `producer-of-${consumerId}`,
+    peerId,
+    kind: 'video',
+    source: 'webcam',
+    isProducerPaused: false,
+    isPausedByUs: false,
+    spatialLayer: null,
     ...overrides,
   };
 }

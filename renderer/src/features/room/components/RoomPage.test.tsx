@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { peerFixture } from '../../../room/testing/fake-server';
+import { peerFixture, consumerFixture } from '../../../room/testing/fake-server';
 import { renderRoom, seedJoined } from '../testing/render-room';
 import { ReconnectBanner } from './ReconnectBanner';
 import { RoomPage } from './RoomPage';
@@ -72,16 +72,7 @@ describe('RoomPage', () => {
     renderRoom(<RoomPage {...pageProps} />, {
       seed: (actions) => {
         seedJoined(actions, self, [peerFixture('peer-2', { displayName: 'Wang Fang' })]);
-        actions.addConsumer({
-          consumerId: 's1',
-          producerId: 'p9',
-          peerId: 'peer-2',
-          kind: 'video',
-          source: 'screen',
-          isProducerPaused: false,
-          isPausedByUs: false,
-          spatialLayer: null,
-        });
+        actions.addConsumer(consumerFixture('s1', 'peer-2', { producerId: 'p9', source: 'screen' }));
       },
     });
     expect(screen.getByTestId('screen-share').getAttribute('data-peer-id')).toBe('peer-2');

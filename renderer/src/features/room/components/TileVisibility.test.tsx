@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { peerFixture } from '../../../room/testing/fake-server';
+import { peerFixture, consumerFixture } from '../../../room/testing/fake-server';
 import { renderRoom, seedJoined, type FakeController } from '../testing/render-room';
 import { ParticipantTile } from './ParticipantTile';
 import { RoomPage } from './RoomPage';
@@ -141,16 +141,9 @@ describe('tiles report whether they are on screen', () => {
     const { controller } = renderRoom(<RoomPage {...pageProps} />, {
       seed: (actions) => {
         seedJoined(actions, self, others(2));
-        actions.addConsumer({
-          consumerId: 's1',
-          producerId: 'p9',
-          peerId: 'peer-3',
-          kind: 'video',
-          source: 'screen',
-          isProducerPaused: false,
-          isPausedByUs: true,
-          spatialLayer: null,
-        });
+        actions.addConsumer(
+          consumerFixture('s1', 'peer-3', { producerId: 'p9', source: 'screen', isPausedByUs: true }),
+        );
       },
     });
     expect(shownPeers(controller, 'screen')).toEqual(['peer-3']);

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { peerFixture } from '../../../room/testing/fake-server';
+import { peerFixture, consumerFixture } from '../../../room/testing/fake-server';
 import { fakeTrack } from '../../../room/testing/fake-track';
 import { TrackRegistry } from '../../../room/track-registry';
 import { fakeController, renderRoom, seedJoined } from '../testing/render-room';
@@ -87,16 +87,7 @@ describe('ParticipantTile', () => {
             { ...self, state: { isMuted: false, isCameraOff: false, isHandRaised: false } },
             others(1),
           );
-          actions.addConsumer({
-            consumerId: 'consumer-1',
-            producerId: 'p1',
-            peerId: 'peer-2',
-            kind: 'video',
-            source: 'webcam',
-            isProducerPaused: false,
-            isPausedByUs: false,
-            spatialLayer: null,
-          });
+          actions.addConsumer(consumerFixture('consumer-1', 'peer-2', { producerId: 'p1' }));
           actions.setActiveSpeaker('peer-2');
         },
       },
@@ -120,16 +111,7 @@ describe('ParticipantTile', () => {
       controller,
       seed: (actions) => {
         seedJoined(actions, self, others(1));
-        actions.addConsumer({
-          consumerId: 'consumer-1',
-          producerId: 'p1',
-          peerId: 'peer-2',
-          kind: 'video',
-          source: 'webcam',
-          isProducerPaused: false,
-          isPausedByUs: false,
-          spatialLayer: null,
-        });
+        actions.addConsumer(consumerFixture('consumer-1', 'peer-2', { producerId: 'p1' }));
       },
     });
     expect(screen.queryByTestId('tile-video')).toBeNull();
