@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchBrowser } from './lib/browser-participant';
 import { printTable, median } from './lib/report';
 import { REPO_ROOT, childPids, rssMb, type ServerProcess } from './lib/server-process';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Server memory after it has sat idle for a few seconds. */
 export async function benchIdleMemory(server: ServerProcess): Promise<void> {
@@ -47,10 +37,7 @@ export function benchBundle(): void {
 
 /** Cold load: a fresh browser profile opens the app until the sign-in form is on screen. */
 export async function benchColdLoad(server: ServerProcess, runs = 5): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   const times: number[] = [];
   try {
     for (let run = 0; run < runs; run += 1) {

@@ -1,9 +1,6 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { newAccount } from './fixtures/accounts';
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-}
+import { expect, test, type Page } from '@playwright/test';
+import { createMeetingByApi, newAccount, registerByApi } from './fixtures/accounts';
+import { snap } from './fixtures/room';
 
 /** Reads the lobby video's playback facts inside the page. */
 function previewState(page: Page) {
@@ -20,7 +17,7 @@ test('a new user registers, signs in, creates a meeting, checks devices in the l
 
   await page.goto('/');
   await expect(page.getByTestId('signin-username')).toBeVisible();
-  await snap(page, testInfo, '01-sign-in');
+  await snap(page, testInfo.outputPath('01-sign-in.png'));
 
   await page.getByTestId('register-link').click();
   await page.getByTestId('register-username').fill(account.username);
@@ -33,7 +30,7 @@ test('a new user registers, signs in, creates a meeting, checks devices in the l
   for (const rule of ['length', 'letter', 'digit']) {
     await expect(page.getByTestId(`register-rule-${rule}`)).toHaveAttribute('data-met', 'true');
   }
-  await snap(page, testInfo, '02-register');
+  await snap(page, testInfo.outputPath('02-register.png'));
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('create-meeting')).toBeVisible();
 
@@ -46,18 +43,18 @@ test('a new user registers, signs in, creates a meeting, checks devices in the l
   await page.getByTestId('signin-password').fill(account.password);
   await page.getByTestId('signin-submit').click();
   await expect(page.getByTestId('create-meeting')).toBeVisible();
-  await snap(page, testInfo, '03-meetings-home');
+  await snap(page, testInfo.outputPath('03-meetings-home.png'));
 
   const title = `Weekly sync ${Date.now()}`;
   await page.getByTestId('create-meeting').click();
   await page.getByTestId('meeting-kind-instant').click();
   await page.getByTestId('meeting-title-input').fill(title);
-  await snap(page, testInfo, '04-create');
+  await snap(page, testInfo.outputPath('04-create.png'));
   await page.getByTestId('meeting-create-submit').click();
   await expect(page.getByTestId('meeting-details')).toBeVisible();
   await expect(page.getByTestId('meeting-code')).toHaveText(/\d{3}-\d{3}-\d{3}/);
   await expect(page.getByTestId('invite-web-link-value')).toHaveValue(/\/j\/\d{3}-\d{3}-\d{3}$/);
-  await snap(page, testInfo, '05-details');
+  await snap(page, testInfo.outputPath('05-details.png'));
 
   await page.getByTestId('meeting-back').click();
   await expect(page.getByTestId('meeting-list')).toContainText(title);
@@ -81,44 +78,30 @@ test('a new user registers, signs in, creates a meeting, checks devices in the l
       { timeout: 20_000 },
     )
     .toBeGreaterThan(1);
-  await snap(page, testInfo, '06-lobby');
+  await snap(page, testInfo.outputPath('06-lobby.png'));
 
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-select').selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('nav-meetings')).toHaveText(/会议/);
-  await snap(page, testInfo, '07-settings-zh');
+  await snap(page, testInfo.outputPath('07-settings-zh.png'));
   await page.getByTestId('nav-meetings').click();
   await expect(page.getByTestId('create-meeting')).toHaveText(/[\u4e00-\u9fff]/);
-  await snap(page, testInfo, '08-home-zh');
+  await snap(page, testInfo.outputPath('08-home-zh.png'));
 
   await page.reload();
   await expect(page.getByTestId('create-meeting')).toHaveText(/[\u4e00-\u9fff]/);
 });
 
 test('an invite link /j/<code> opens that meeting after sign-in', async ({ page, request }, testInfo) => {
-  const host = newAccount('Host');
-  const guest = newAccount('Guest');
-  for (const account of [host, guest]) {
-    const registered = await request.post('/api/v1/auth/register', {
-      data: { username: account.username, email: account.email, password: account.password },
-    });
-    expect(registered.status()).toBe(201);
-  }
-  const login = await request.post('/api/v1/auth/login', {
-    data: { username: host.username, password: host.password },
-  });
-  const token = (await login.json()).data.token as string;
-  const created = await request.post('/api/v1/meetings', {
-    data: { title: 'Invite check' },
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const meeting = (await created.json()).data as { code: string; join_url: string };
+  const host = await registerByApi(request, 'Host');
+  const guest = await registerByApi(request, 'Guest');
+  const meeting = await createMeetingByApi(request, host, 'Invite check');
 
   await page.goto(`/j/${meeting.code}`);
   await page.getByTestId('signin-username').fill(guest.username);
   await page.getByTestId('signin-password').fill(guest.password);
   await page.getByTestId('signin-submit').click();
   await expect(page.getByTestId('lobby-meeting-title')).toHaveText('Invite check');
-  await snap(page, testInfo, 'invite-lobby');
+  await snap(page, testInfo.outputPath('invite-lobby.png'));
 });
