@@ -38,6 +38,8 @@ export const ErrorCodes = [
   'NOT_JOINED',
   'ALREADY_JOINED',
   'MEDIA_ERROR',
+  'BAD_AUDIO',
+  'AI_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

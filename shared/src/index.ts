@@ -11,3 +11,6 @@ export * from './contracts/rest/meetings';
 export * from './contracts/rest/health';
 export * from './contracts/signaling';
 export * from './contracts/rest/admin';
+export * from './contracts/ai/captions';
+export * from './contracts/ai/asr';
+export * from './contracts/rest/transcripts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChatMessageSchema, PeerInfoSchema, PeerStateSchema } from './peers';
+import { CaptionSchema, CaptionsStatusSchema } from '../ai/captions';
 import { MediaKindSchema, MediaSourceSchema, RtpParametersSchema } from './media-types';
 
 /** Everything the server tells a client without being asked: events, named in the past tense. */
@@ -35,6 +36,10 @@ export const SignalingNotifications = {
   kicked: z.object({ reason: z.string() }),
   /** The media server lost this meeting's router (worker died); the client rejoins on a fresh one. */
   roomRestarted: z.object({}),
+  /** A caption line: interim versions while someone speaks, then one final (upsert by `caption.id`). */
+  captionReceived: z.object({ caption: CaptionSchema }),
+  /** Captions were switched on or off, fell behind, paused for an engine restart, or came back. */
+  captionsStatusChanged: z.object({ status: CaptionsStatusSchema }),
 } as const;
 
 export type SignalingNotificationType = keyof typeof SignalingNotifications;

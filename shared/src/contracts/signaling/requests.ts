@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCodes } from '../../errors';
+import { CaptionsStatusSchema, LanguageChoiceSchema } from '../ai/captions';
 import { CHAT_MAX_LENGTH, ChatMessageSchema, PeerInfoSchema, PeerStateSchema } from './peers';
 import {
   DtlsParametersSchema,
@@ -36,6 +37,8 @@ export const SignalingRequests = {
       isLocked: z.boolean(),
       /** True when this socket resumed a session that was still in its reconnection grace period. */
       resumed: z.boolean(),
+      /** Live captions in this meeting; absent when the server runs no AI module. */
+      captions: CaptionsStatusSchema.optional(),
     }),
   },
   createWebRtcTransport: {
@@ -88,6 +91,11 @@ export const SignalingRequests = {
   removeParticipant: { data: z.object({ peerId: EntityIdSchema }).strict(), response: ok },
   lockMeeting: { data: z.object({ locked: z.boolean() }).strict(), response: ok },
   endMeeting: { data: empty, response: ok },
+  /** Host only: switch the meeting's live captions on or off (and pick their language). */
+  setCaptions: {
+    data: z.object({ enabled: z.boolean(), language: LanguageChoiceSchema.optional() }).strict(),
+    response: z.object({ status: CaptionsStatusSchema }),
+  },
   leave: { data: empty, response: ok },
 } as const;
 
