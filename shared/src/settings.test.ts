@@ -5,6 +5,7 @@ import * as settings from './settings';
 describeSchemas('settings', settings, {
   LanguageSettingSchema: { valid: ['auto', 'en', 'zh-CN'], invalid: ['zh', 'fr', ''] },
   ThemeSettingSchema: { valid: ['system', 'light', 'dark'], invalid: ['blue'] },
+  CaptionsSizeSchema: { valid: ['small', 'medium', 'large'], invalid: ['huge', ''] },
   ServerUrlSchema: {
     valid: ['http://localhost:8800', 'https://meet.example.com/', 'http://192.168.1.20:8800'],
     invalid: ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.com', 'localhost:8800', ''],
@@ -20,10 +21,16 @@ describeSchemas('settings', settings, {
         microphone_id: null,
       },
     ],
-    invalid: [{ language: 'de' }, { server_url: 'file:///x' }, { camera_id: 'x'.repeat(513) }],
+    invalid: [
+      { language: 'de' },
+      { server_url: 'file:///x' },
+      { camera_id: 'x'.repeat(513) },
+      { captions_visible: 'yes' },
+      { captions_size: 'huge' },
+    ],
   },
   SettingsPatchSchema: {
-    valid: [{}, { language: 'en' }, { camera_id: null }],
+    valid: [{}, { language: 'en' }, { camera_id: null }, { captions_visible: false, captions_size: 'large' }],
     invalid: [{ language: 'de' }, { unknown_key: 1 }, { server_url: 'javascript:alert(1)' }],
   },
 });
@@ -37,6 +44,8 @@ describe('settings defaults', () => {
       camera_id: null,
       microphone_id: null,
       speaker_id: null,
+      captions_visible: true,
+      captions_size: 'medium',
     });
   });
 

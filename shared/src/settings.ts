@@ -15,6 +15,10 @@ export const ServerUrlSchema = z
 
 const DeviceIdSchema = z.string().max(512).nullable();
 
+/** How large the live captions over the video are drawn. */
+export const CaptionsSizeSchema = z.enum(['small', 'medium', 'large']);
+export type CaptionsSize = z.infer<typeof CaptionsSizeSchema>;
+
 /** User preferences the client remembers between runs (not secrets: tokens live in secure storage). */
 export const SettingsSchema = z.object({
   server_url: ServerUrlSchema.default(DEFAULT_SERVER_URL),
@@ -23,6 +27,9 @@ export const SettingsSchema = z.object({
   camera_id: DeviceIdSchema.default(null),
   microphone_id: DeviceIdSchema.default(null),
   speaker_id: DeviceIdSchema.default(null),
+  /** Whether this user sees live captions over the video (the meeting's captions are the host's switch). */
+  captions_visible: z.boolean().default(true),
+  captions_size: CaptionsSizeSchema.default('medium'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +46,8 @@ export const SettingsPatchSchema = z
     camera_id: DeviceIdSchema,
     microphone_id: DeviceIdSchema,
     speaker_id: DeviceIdSchema,
+    captions_visible: z.boolean(),
+    captions_size: CaptionsSizeSchema,
   })
   .partial()
   .strict();
