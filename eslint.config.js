@@ -8,6 +8,15 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'htt
 const nodeModules = ['node:*', ...nodeBuiltins.map((name) => `${name}/*`)];
 const nodeBuiltinPaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
 
+const rendererNodeMessage =
+  'The renderer and shared code never import Node or Electron modules: use the desktop bridge.';
+const rendererPaths = nodeBuiltinPaths(rendererNodeMessage);
+const rendererPatterns = [
+  { group: ['electron', 'electron/*', ...nodeModules], message: rendererNodeMessage },
+  { group: ['**/server/**', '@meetai/server', '@meetai/server/*'], message: 'Only server/ imports server code.' },
+  { group: ['**/electron/**', '@meetai/desktop'], message: 'Only electron/ imports electron code.' },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'test-results/**', 'playwright-report/**', '.data/**'],
@@ -27,43 +36,21 @@ export default tseslint.config(
   {
     // Process boundaries, checked by the linter rather than by memory.
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltinPaths(
-            'The renderer and shared code never import Node or Electron modules: use the desktop bridge.',
-          ),
-          patterns: [
-            {
-              group: ['electron', 'electron/*', ...nodeModules],
-              message: 'The renderer and shared code never import Node or Electron modules: use the desktop bridge.',
-            },
-            {
-              group: ['**/server/**', '@meetai/server', '@meetai/server/*'],
-              message: 'Only server/ imports server code.',
-            },
-            { group: ['**/electron/**', '@meetai/desktop'], message: 'Only electron/ imports electron code.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererPatterns }] },
   },
   {
+    // A later block's options replace an earlier block's for the same rule, so components repeat the renderer's bans.
     files: ['renderer/src/**/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltinPaths('The renderer never imports Node or Electron modules.'),
+          paths: rendererPaths,
           patterns: [
+            ...rendererPatterns,
             {
-              group: ['mediasoup-client', 'mediasoup-client/*'],
-              message: 'Components talk to the RoomClient, never to mediasoup-client.',
-            },
-            {
-              group: ['electron', 'electron/*', ...nodeModules],
-              message: 'The renderer never imports Node or Electron modules.',
+              group: ['mediasoup-client', 'mediasoup-client/*', '**/room/signaling-client'],
+              message: 'Components talk to the RoomClient, never to mediasoup-client or the signaling client.',
             },
           ],
         },

@@ -17,6 +17,8 @@ export default defineConfig({
       },
       './renderer/vitest.config.ts',
       { test: { name: 'electron', root: './electron', environment: 'node', include: ['src/**/*.test.ts'] } },
+      // Checks on the repository's own tooling (the lint boundaries).
+      { test: { name: 'scripts', root: './scripts', environment: 'node', include: ['**/*.test.ts'] } },
     ],
   },
 });
