@@ -13,6 +13,7 @@ import { installJsonParser } from './http/body-parsing';
 import { installErrorHandler, sendError } from './http/error-handler';
 import { installNotFoundHandler, type PageFallback } from './http/not-found';
 import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
+import { startMediaLayer } from './media/media-layer';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
 import { installMetrics } from './observability/metrics';
@@ -100,7 +101,9 @@ export async function buildApp(config: Config): Promise<App> {
       auth,
       profiles,
       health,
-      loginLimits: config.loginLimits,
+      attempts: services.attempts,
+      attemptLimits: config.attemptLimits,
+      rateLimits: config.rateLimits,
     });
     await ensureFirstAdmin(database.db, services.auth, config.admin, app.log);
   }
@@ -116,7 +119,9 @@ export async function buildApp(config: Config): Promise<App> {
     });
   }
   if (mounted.has('signaling')) {
-    await app.register(signalingModule, { services, media: config.media, signaling: config.signaling, metrics });
+    const media = await startMediaLayer(config.media, { log: app.log, metrics, health: services.health });
+    app.addHook('onClose', async () => media.close());
+    await app.register(signalingModule, { services, media, signaling: config.signaling });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

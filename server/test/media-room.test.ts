@@ -31,6 +31,7 @@ async function fakePeer(room: Room, peerId: string) {
           kind,
           rtpParameters: rtpParameters as ms.RtpParameters,
           source: appData.source as 'mic' | 'webcam',
+          owner: { userId: 1, displayName: peerId },
         })
         .then((producer) => {
           ok({ id: producer.id });

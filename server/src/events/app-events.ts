@@ -1,3 +1,4 @@
+import type { Caption, CaptionsStatus } from '@meetai/shared';
 import type { EventBus } from './event-bus';
 
 /**
@@ -11,6 +12,9 @@ export type AppEvents = {
   'meeting.ended': { meetingId: number; code: string; reason: 'ended' | 'deleted'; at: string };
   'participant.joined': { meetingId: number; userId: number; role: 'host' | 'participant'; at: string };
   'participant.left': { meetingId: number; userId: number; reason: 'left' | 'meeting_ended'; at: string };
+  /** From the AI module: a caption line (interim or final) for everyone in the meeting's room. */
+  'caption.produced': { meetingId: number; caption: Caption };
+  'captions.status': { meetingId: number; status: CaptionsStatus };
 };
 
 export type AppEventBus = EventBus<AppEvents>;

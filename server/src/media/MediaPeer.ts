@@ -5,7 +5,9 @@ import { MediaRequestError } from './media-error';
 export type TransportDirection = 'send' | 'recv';
 
 export type TransportAppData = { peerId: string; direction: TransportDirection };
-export type ProducerAppData = { peerId: string; source: MediaSource };
+/** Who sends it travels with the producer, so modules fed by the media seam (captions) can name the speaker. */
+export type ProducerOwner = { userId: number; displayName: string };
+export type ProducerAppData = { peerId: string; source: MediaSource } & ProducerOwner;
 export type ConsumerAppData = { peerId: string; producerPeerId: string; source: MediaSource };
 
 /**

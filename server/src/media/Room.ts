@@ -3,7 +3,7 @@ import type { types as ms } from 'mediasoup';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MediaKind, MediaSource, ProducerInfo, SignalingNotificationData, TransportOptions } from '@meetai/shared';
 import { MediaRequestError } from './media-error';
-import { MediaPeer, type ProducerAppData, type TransportDirection } from './MediaPeer';
+import { MediaPeer, type ProducerAppData, type ProducerOwner, type TransportDirection } from './MediaPeer';
 import { createPeerTransport, createRoomRouter, type RoomRouter, type TransportListenSettings } from './router-factory';
 
 export type ProducerEvent = { peerId: string; producerId: string; source: MediaSource };
@@ -14,6 +14,8 @@ type RoomEvents = {
   consumerLayersChanged: [peerId: string, layers: SignalingNotificationData<'consumerLayersChanged'>];
   producerPaused: [event: ProducerEvent];
   producerResumed: [event: ProducerEvent];
+  /** A producer exists (for the media seam; peers learn of it through `newConsumer`). */
+  producerCreated: [producer: ms.Producer<ProducerAppData>];
   activeSpeaker: [peerId: string];
   /** The worker hosting the router died: every transport, producer and consumer is gone. */
   routerLost: [];
@@ -34,6 +36,7 @@ export type ProduceRequest = {
   rtpParameters: ms.RtpParameters;
   source: MediaSource;
   paused?: boolean;
+  owner: ProducerOwner;
 };
 
 /**
@@ -183,12 +186,13 @@ export class Room extends EventEmitter<RoomEvents> {
       kind: request.kind,
       rtpParameters: request.rtpParameters,
       paused: request.paused ?? false,
-      appData: { peerId, source: request.source },
+      appData: { peerId, source: request.source, ...request.owner },
     });
     if (producer.closed)
       throw new MediaRequestError('MEDIA_ERROR', 'The transport closed while the producer was being created.');
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
+    this.emit('producerCreated', producer);
     if (request.source === 'mic') {
       this.current.speakerObserver.addProducer({ producerId: producer.id }).catch((err: unknown) => {
         this.log.warn({ err, producerId: producer.id }, 'could not add a microphone to the speaker observer');

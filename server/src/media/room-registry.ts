@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import { Room } from './Room';
 import type { TransportListenSettings } from './router-factory';
@@ -8,7 +9,7 @@ import type { WorkerPool } from './worker-pool';
  * peers arriving at once share one pending creation, so a meeting never gets
  * two routers. A room whose worker died is moved to a live worker.
  */
-export class RoomRegistry {
+export class RoomRegistry extends EventEmitter<{ opened: [room: Room] }> {
   private readonly rooms = new Map<number, Room>();
   private readonly creating = new Map<number, Promise<Room>>();
   private isClosed = false;
@@ -18,7 +19,9 @@ export class RoomRegistry {
     private readonly pool: WorkerPool,
     private readonly listen: TransportListenSettings,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -71,6 +74,7 @@ export class RoomRegistry {
     room.on('routerLost', () => void this.restart(room));
     this.rooms.set(meetingId, room);
     this.log.info({ meetingId, workerPid: worker.pid }, 'room created');
+    this.emit('opened', room);
     return room;
   }
 

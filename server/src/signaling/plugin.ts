@@ -1,13 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Registry } from 'prom-client';
-import { registerMediaMetrics } from '../media/media-metrics';
-import type { MediaSettings } from '../media/media-settings';
-import { RoomRegistry } from '../media/room-registry';
-import { WorkerPool } from '../media/worker-pool';
+import type { MediaLayer } from '../media/media-layer';
 import type { AppServices } from '../services';
 import { adminRoute } from './admin-route';
 import { ChatRepository } from './chat-repository';
-import type { SignalingServices } from './handlers/types';
+import type { CaptionsControl, SignalingServices } from './handlers/types';
 import { MeetingHubs } from './meeting-hubs';
 import { SIGNALING_RATE, type SignalingSettings } from './signaling-settings';
 import { socketRoute } from './socket-route';
@@ -16,9 +12,9 @@ import { TicketStore } from './ticket-store';
 
 export type SignalingModuleOptions = {
   services: AppServices;
-  media: MediaSettings;
+  captions?: CaptionsControl;
+  media: MediaLayer;
   signaling: SignalingSettings;
-  metrics: Registry;
 };
 
 /**
@@ -30,10 +26,7 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   const { services, media, signaling } = options;
   const log = app.log.child({ module: 'signaling' });
 
-  const pool = new WorkerPool(media, log.child({ module: 'media' }));
-  await pool.start();
-  const rooms = new RoomRegistry(pool, media, log.child({ module: 'media' }));
-  const hubs = new MeetingHubs(rooms, {
+  const hubs = new MeetingHubs(media.rooms, {
     attendance: services.attendance,
     reconnectGraceMs: signaling.reconnectGraceMs,
     log,
@@ -43,22 +36,22 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
     meetings: services.meetings,
     attendance: services.attendance,
     chat: new ChatRepository(services.database.db),
+    captions: options.captions,
     log,
     now: () => new Date().toISOString(),
   };
-
-  registerMediaMetrics(options.metrics, pool, rooms);
-  services.health.add('media', async () => {
-    const detail = `${pool.size} of ${pool.expectedSize} mediasoup workers running${pool.size ? ` (pid ${pool.pids.join(', ')})` : ''}`;
-    if (pool.size === 0) return { status: 'down', message: `${detail}${pool.lastError ? `: ${pool.lastError}` : ''}` };
-    return { status: pool.size < pool.expectedSize ? 'degraded' : 'ok', message: detail };
-  });
 
   const unsubscribe = [
     services.events.on('meeting.ended', ({ meetingId, reason }) =>
       hubs.end(meetingId, reason === 'ended' ? 'host-ended' : 'ended'),
     ),
     services.events.on('meeting.updated', ({ meetingId, isLocked }) => hubs.get(meetingId)?.setLocked(isLocked)),
+    services.events.on('caption.produced', ({ meetingId, caption }) =>
+      hubs.get(meetingId)?.broadcast('captionReceived', { caption }),
+    ),
+    services.events.on('captions.status', ({ meetingId, status }) =>
+      hubs.get(meetingId)?.broadcast('captionsStatusChanged', { status }),
+    ),
     services.events.on('participant.left', async ({ meetingId, userId, reason }) => {
       if (reason === 'left') await hubs.get(meetingId)?.dropUser(userId);
     }),
@@ -77,7 +70,5 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   app.addHook('onClose', async () => {
     for (const off of unsubscribe) off();
     hubs.closeAll();
-    rooms.close();
-    pool.close();
   });
 };

@@ -199,3 +199,29 @@ export const CHAT_MESSAGE = {
   text: '大家好, can you hear me?',
   sentAt: '2026-01-01T09:02:00.000Z',
 };
+
+export const CAPTION = {
+  id: 'u-3f9a1c-7',
+  meetingId: 42,
+  peerId: 'p-2b7f0c',
+  userId: 7,
+  displayName: 'Ada',
+  text: 'let us ship it on friday',
+  startMs: 1_764_500_000_000,
+  endMs: 1_764_500_002_400,
+  isFinal: true,
+  language: 'en',
+  engine: 'whisper',
+  model: 'tiny.en',
+  confidence: 0.82,
+} as const;
+
+export const CAPTIONS_STATUS = {
+  enabled: true,
+  state: 'active',
+  reason: null,
+  engine: 'whisper',
+  model: 'base',
+  languages: ['en', 'zh'],
+  language: 'auto',
+} as const;

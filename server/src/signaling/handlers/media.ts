@@ -47,6 +47,7 @@ export const mediaHandlers = {
         rtpParameters: rtpParameters as ms.RtpParameters,
         source,
         paused,
+        owner: { userId: peer.user.id, displayName: peer.displayName },
       });
       after(() => hub.room.shareProducer(producer));
       return { producerId: producer.id };

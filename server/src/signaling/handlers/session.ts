@@ -15,6 +15,7 @@ export const sessionHandlers = {
     run: async ({ hub, peer, services, after }, { displayName, rtpCapabilities, state }) => {
       if (peer.joined) throw new SignalingError('ALREADY_JOINED', 'This connection has already joined.');
       const chatHistory = await services.chat.recent(hub.meetingId, CHAT_HISTORY_LIMIT);
+      const captions = await services.captions?.status(hub.meetingId);
       const isResume = peer.isAnnounced;
       peer.displayName = displayName;
       if (state) peer.state = { ...peer.state, ...state };
@@ -32,6 +33,7 @@ export const sessionHandlers = {
         chatHistory,
         isLocked: hub.isLocked,
         resumed: isResume,
+        captions,
       };
     },
   },

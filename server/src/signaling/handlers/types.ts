@@ -1,5 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { SignalingMethod, SignalingRequestData, SignalingResponseData } from '@meetai/shared';
+import type {
+  CaptionsStatus,
+  LanguageChoice,
+  SignalingMethod,
+  SignalingRequestData,
+  SignalingResponseData,
+} from '@meetai/shared';
 import type { AttendanceService } from '../../meetings/attendance-service';
 import type { MeetingService } from '../../meetings/meeting-service';
 import type { ChatRepository } from '../chat-repository';
@@ -10,9 +16,17 @@ export type SignalingServices = {
   meetings: Pick<MeetingService, 'get' | 'update'>;
   attendance: Pick<AttendanceService, 'leave' | 'end'>;
   chat: ChatRepository;
+  /** Live captions; absent when the AI module is not mounted. */
+  captions?: CaptionsControl;
   log: FastifyBaseLogger;
   now: () => string;
 };
+
+/** What signaling asks of the captions service (the AI module implements it). */
+export interface CaptionsControl {
+  status(meetingId: number): Promise<CaptionsStatus>;
+  set(meetingId: number, change: { isEnabled: boolean; language?: LanguageChoice }): Promise<CaptionsStatus>;
+}
 
 export type HandlerContext = {
   hub: MeetingHub;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial';
 import { chatMessages } from './0002-chat-messages';
+import { transcripts } from './0003-transcripts';
 
 /**
  * Every migration, in code (no directory scan, so it works the same under tsx,
@@ -10,6 +11,7 @@ import { chatMessages } from './0002-chat-messages';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-chat-messages': chatMessages,
+  '0003-transcripts': transcripts,
 };
 
 export const migrationProvider: MigrationProvider = {

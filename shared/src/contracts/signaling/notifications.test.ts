@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CHAT_MESSAGE, PEER_INFO, PEER_STATE, RTP_PARAMETERS } from '../../testing/fixtures';
+import { CAPTION, CAPTIONS_STATUS, CHAT_MESSAGE, PEER_INFO, PEER_STATE, RTP_PARAMETERS } from '../../testing/fixtures';
 import { describeSchemas } from '../../testing/schema-cases';
 import * as notifications from './notifications';
 import { isNotificationType, SignalingNotifications, type SignalingNotificationType } from './notifications';
@@ -39,6 +39,14 @@ const NEW_CONSUMER = {
 const SAMPLES: { [T in SignalingNotificationType]: { valid: AtLeastOne; invalid: AtLeastOne } } = {
   peerJoined: { valid: [{ peer: PEER_INFO }], invalid: [{ peer: { ...PEER_INFO, userId: 0 } }, {}] },
   peerLeft: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{ peerId: 3 }, {}] },
+  captionReceived: {
+    valid: [{ caption: CAPTION }, { caption: { ...CAPTION, isFinal: false } }],
+    invalid: [{ caption: { ...CAPTION, engine: 'guess' } }, {}],
+  },
+  captionsStatusChanged: {
+    valid: [{ status: CAPTIONS_STATUS }, { status: { ...CAPTIONS_STATUS, state: 'paused', reason: 'restarting' } }],
+    invalid: [{ status: { ...CAPTIONS_STATUS, state: 'broken' } }, { status: null }],
+  },
   newConsumer: {
     valid: [
       NEW_CONSUMER,

@@ -9,6 +9,7 @@ import {
   RTP_CAPABILITIES,
   RTP_PARAMETERS,
   TRANSPORT_OPTIONS,
+  CAPTIONS_STATUS,
 } from '../../testing/fixtures';
 import { describeSchemas } from '../../testing/schema-cases';
 import { CHAT_MAX_LENGTH } from './peers';
@@ -194,6 +195,11 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
     response: {},
   },
   endMeeting: { valid: [{}], invalid: [{ reason: 'done' }, 'end'], response: {} },
+  setCaptions: {
+    valid: [{ enabled: true }, { enabled: false, language: 'zh' }],
+    invalid: [{ enabled: 'yes' }, { enabled: true, language: 'fr' }, {}],
+    response: { status: CAPTIONS_STATUS },
+  },
   leave: { valid: [{}], invalid: [{ peerId: 'p-2b7f0c' }, []], response: {} },
 };
 
