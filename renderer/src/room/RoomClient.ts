@@ -1,5 +1,6 @@
 import {
   SignalingCloseCodes,
+  type LanguageChoice,
   type NotificationFrame,
   type SignalingMethod,
   type SignalingRequestData,
@@ -399,6 +400,13 @@ export class RoomClient implements RoomController {
 
   async endMeeting(): Promise<void> {
     if (await this.hostRequest('endMeeting', {})) this.finish('host-ended');
+  }
+
+  /** Host: live captions on or off for everyone, in a fixed language or `auto` (detected per line). */
+  async setCaptions(enabled: boolean, language?: LanguageChoice): Promise<void> {
+    const result = await this.requestQuietly('setCaptions', language ? { enabled, language } : { enabled });
+    if (result) this.actions.setCaptionsStatus(result.status);
+    else if (!this.isClosed) this.actions.pushNotice('captionsFailed');
   }
 
   private async hostRequest<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { LanguageChoice } from '@meetai/shared';
 import type { LocalSource } from './room-store';
 import type { TileSource } from './video-visibility';
 
@@ -25,6 +26,8 @@ export interface RoomController {
   removeParticipant(peerId: string): Promise<void>;
   lockMeeting(locked: boolean): Promise<void>;
   endMeeting(): Promise<void>;
+  /** Host: the meeting's live captions on or off, and their language. */
+  setCaptions(enabled: boolean, language?: LanguageChoice): Promise<void>;
   refreshDevices(): Promise<void>;
   /** A tile reports its rendered size so the SFU forwards a simulcast layer that fits it. */
   setTileSize(consumerId: string, width: number, height: number): void;

@@ -1,4 +1,5 @@
 import type { MediaSource } from '@meetai/shared';
+import type { CaptionLine } from './caption-lines';
 import { GRID_PAGE_SIZE, type PeerView, type QualityView, type RoomState } from './room-store';
 
 /*
@@ -92,3 +93,39 @@ export function selectRaisedHandCount(s: RoomState): number {
   const all = s.self ? [s.self, ...Object.values(s.peers)] : Object.values(s.peers);
   return all.filter((peer) => peer.state.isHandRaised).length;
 }
+
+export const selectCaptionsStatus = (s: RoomState) => s.captionsStatus;
+
+/** Finals in the order their utterances began: the live transcript. Use with `useShallow`. */
+export function selectFinalCaptions(s: RoomState): CaptionLine[] {
+  return s.captions.filter((line) => line.isFinal);
+}
+
+/** Lines still being spoken, for the bottom of the transcript. Use with `useShallow`. */
+export function selectInterimCaptions(s: RoomState): CaptionLine[] {
+  return s.captions.filter((line) => !line.isFinal);
+}
+
+/** How long a finished line stays over the video once nobody adds to it. */
+export const CAPTION_LINGER_MS = 8000;
+/** Speakers whose latest line the overlay shows at once. */
+export const OVERLAY_SPEAKERS = 3;
+
+/**
+ * The overlay: each recent speaker's latest line (interim while they talk, then
+ * their final for a few seconds), at most OVERLAY_SPEAKERS, oldest first.
+ * Builds an array of existing lines: use with `useShallow`.
+ */
+export const selectOverlayCaptions =
+  (now: number) =>
+  (s: RoomState): CaptionLine[] => {
+    const seen = new Set<string>();
+    const shown: CaptionLine[] = [];
+    for (let i = s.captions.length - 1; i >= 0 && shown.length < OVERLAY_SPEAKERS; i--) {
+      const line = s.captions[i];
+      if (!line || seen.has(line.peerId)) continue;
+      seen.add(line.peerId);
+      if (!line.isFinal || now - line.receivedAt <= CAPTION_LINGER_MS) shown.push(line);
+    }
+    return shown.reverse();
+  };

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  Caption,
+  CaptionsStatus,
   ChatMessage,
   MediaKind,
   MediaSource,
@@ -8,6 +10,7 @@ import type {
   PeerState,
   SignalingResponseData,
 } from '@meetai/shared';
+import { dropInterims, isTranscribing, upsertCaption, type CaptionLine } from './caption-lines';
 import type { DeviceOption } from './media/capture';
 import type { QualityLevel, QualitySample } from './media/quality';
 
@@ -64,7 +67,8 @@ export type NoticeKey =
   | 'chatFailed'
   | 'actionFailed'
   | 'meetingLocked'
-  | 'meetingUnlocked';
+  | 'meetingUnlocked'
+  | 'captionsFailed';
 
 export interface Notice {
   id: number;
@@ -76,7 +80,7 @@ export interface QualityView extends QualitySample {
   level: QualityLevel;
 }
 
-export type RoomPanel = 'chat' | 'participants' | null;
+export type RoomPanel = 'chat' | 'participants' | 'transcript' | null;
 export type RoomLayout = 'grid' | 'speaker';
 
 export interface RoomState {
@@ -94,6 +98,10 @@ export interface RoomState {
   isLocked: boolean;
   chat: ChatMessage[];
   unreadChatCount: number;
+  /** The meeting's live captions as the server last said; null when it runs no AI module. */
+  captionsStatus: CaptionsStatus | null;
+  /** Caption lines in the order their utterances began: the last finals and any interims. */
+  captions: CaptionLine[];
   /** By peer id, the self peer included. */
   quality: Record<string, QualityView>;
   devices: DeviceOption[];
@@ -123,6 +131,8 @@ export function initialRoomState(): RoomState {
     isLocked: false,
     chat: [],
     unreadChatCount: 0,
+    captionsStatus: null,
+    captions: [],
     quality: {},
     devices: [],
     micDeviceId: null,
@@ -176,7 +186,7 @@ export function createRoomActions(store: StoreApi<RoomState>) {
     setConnectionState: (connectionState: ConnectionState) => set({ connectionState }),
     setFailure: (failure: RoomFailure) => set({ failure, connectionState: 'failed' }),
     setClosed: (closeReason: CloseReason) => set({ closeReason, connectionState: 'closed' }),
-    /** A join or rejoin: the server's list replaces ours, chat history merges. */
+    /** A join or rejoin: the server's list replaces ours, chat history merges, captions' status is the server's. */
     setJoined: (result: JoinResult) =>
       set((s) => ({
         self: toPeerView(result.self),
@@ -184,6 +194,9 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         peerOrder: result.peers.map((peer) => peer.peerId),
         isLocked: result.isLocked,
         chat: mergeChat(s.chat, result.chatHistory),
+        captionsStatus: result.captions ?? null,
+        // Whatever was said while we were away never reaches us: no final will close these.
+        captions: dropInterims(s.captions),
         failure: null,
         activeSpeakerId: null,
       })),
@@ -191,10 +204,11 @@ export function createRoomActions(store: StoreApi<RoomState>) {
     clearMedia: () => set({ localProducers: {}, consumers: {}, activeSpeakerId: null, quality: {} }),
     /**
      * Forget the room as the server last described it (us, the others, their media, the lock) once
-     * no connection is coming back: a failure shows none of it. Chat read so far and UI choices stay.
+     * no connection is coming back: a failure shows none of it. Chat and captions read so far and UI
+     * choices stay.
      */
     clearRoom: () =>
-      set({
+      set((s) => ({
         self: null,
         peers: {},
         peerOrder: [],
@@ -203,7 +217,9 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         activeSpeakerId: null,
         isLocked: false,
         quality: {},
-      }),
+        captionsStatus: null,
+        captions: dropInterims(s.captions),
+      })),
     addPeer: (peer: PeerInfo) =>
       set((s) => ({
         peers: { ...s.peers, [peer.peerId]: toPeerView(peer) },
@@ -215,6 +231,7 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         peerOrder: s.peerOrder.filter((id) => id !== peerId),
         consumers: Object.fromEntries(Object.entries(s.consumers).filter(([, c]) => c.peerId !== peerId)),
         quality: without(s.quality, peerId),
+        captions: dropInterims(s.captions, peerId),
         activeSpeakerId: s.activeSpeakerId === peerId ? null : s.activeSpeakerId,
       })),
     setPeerState: (peerId: string, state: PeerState) =>
@@ -256,6 +273,15 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         const isUnread = s.panel !== 'chat' && !isOwn;
         return { chat, unreadChatCount: s.unreadChatCount + (isUnread ? 1 : 0) };
       }),
+    /** Interim versions of an utterance, then its final, all with the same id. */
+    upsertCaption: (caption: Caption, receivedAt = Date.now()) =>
+      set((s) => ({ captions: upsertCaption(s.captions, caption, receivedAt) })),
+    /** Lines still being spoken get no final once captions stop (off, paused, unavailable). */
+    setCaptionsStatus: (captionsStatus: CaptionsStatus) =>
+      set((s) => ({
+        captionsStatus,
+        captions: isTranscribing(captionsStatus) ? s.captions : dropInterims(s.captions),
+      })),
     setQuality: (quality: Record<string, QualityView>) => set({ quality }),
     setDevices: (devices: DeviceOption[]) => set({ devices }),
     setSelectedDevices: (selection: { micDeviceId?: string | null; cameraDeviceId?: string | null }) => set(selection),

@@ -1,22 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '../lib/clipboard';
 
 type CopyState = 'idle' | 'copied' | 'failed';
-
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    // The async clipboard needs a secure context; a LAN http:// gateway is not one.
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the selection fallback
-  }
-  if (!input) return false;
-  input.select();
-  return document.execCommand?.('copy') ?? false;
-}
 
 /** A read-only value with a Copy button that says whether it worked. */
 export function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -59,6 +59,15 @@ const icons = {
   close: ['M6 6l12 12M18 6 6 18'],
   send: ['M4 12 20 4l-4 16-4-7zM12 13l8-9'],
   signal: ['M5 19v-3M10 19v-6M15 19v-9M20 19V6'],
+  captions: [rect(3, 5.5, 18, 13, 2), 'M10.7 10.3a2.4 2.4 0 1 0 0 3.4M17.2 10.3a2.4 2.4 0 1 0 0 3.4'],
+  transcript: ['M6 3.5h9l3.5 3.5v13.5H6z', 'M15 3.5V7h3.5', 'M9 11h6.5M9 14.5h6.5M9 18h3.5'],
+  search: [circle(10.5, 10.5, 6), 'M15 15l5 5'],
+  download: ['M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14'],
+  copy: [
+    rect(8.5, 8.5, 11.5, 11.5, 2),
+    'M15.5 8.5V5.5A1.5 1.5 0 0 0 14 4H5.5A1.5 1.5 0 0 0 4 5.5V14a1.5 1.5 0 0 0 1.5 1.5h3',
+  ],
+  arrowDown: ['M12 5v14M6 13l6 6 6-6'],
 } satisfies Record<string, readonly Part[]>;
 
 export type IconName = keyof typeof icons;

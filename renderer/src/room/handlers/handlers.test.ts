@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SignalingNotifications, type NotificationFrame } from '@meetai/shared';
 import { createRoomStore } from '../room-store';
+import { captionFixture, captionsStatusFixture } from '../testing/caption-fixtures';
 import { peerFixture, consumerFixture } from '../testing/fake-server';
 import { dispatchNotification, notificationHandlers, type RoomHandlerContext } from '.';
 
@@ -111,5 +112,16 @@ describe('notification handler table', () => {
     expect(state().notices.at(-1)?.key).toBe('meetingLocked');
     expect(ctx.finish).toHaveBeenNthCalledWith(1, 'host-ended');
     expect(ctx.finish).toHaveBeenNthCalledWith(2, 'kicked');
+  });
+
+  it('upserts caption lines by id and records the captions status', () => {
+    const { ctx, state } = context();
+    void dispatch(ctx, { type: 'captionReceived', data: { caption: captionFixture('u1', { isFinal: false }) } });
+    void dispatch(ctx, { type: 'captionReceived', data: { caption: captionFixture('u1', { text: 'done' }) } });
+    expect(state().captions).toMatchObject([{ id: 'u1', isFinal: true, text: 'done', displayName: 'Wang Fang' }]);
+
+    const paused = captionsStatusFixture({ state: 'paused', reason: 'The speech engine is restarting' });
+    void dispatch(ctx, { type: 'captionsStatusChanged', data: { status: paused } });
+    expect(state().captionsStatus).toEqual(paused);
   });
 });

@@ -1,5 +1,6 @@
 import type { NotificationFrame, SignalingNotificationData, SignalingNotificationType } from '@meetai/shared';
 import type { RoomHandlerContext } from './context';
+import { onCaptionReceived, onCaptionsStatusChanged } from './captions';
 import { onActiveSpeaker, onPeerJoined, onPeerLeft, onPeerState } from './peers';
 import { onConsumerClosed, onConsumerLayersChanged, onNewConsumer, onProducerPaused, onProducerResumed } from './media';
 import { onChatMessage, onKicked, onMeetingEnded, onMeetingLocked, onMuteRequested, onRoomRestarted } from './meeting';
@@ -30,6 +31,8 @@ export const notificationHandlers: HandlerTable = {
   meetingEnded: onMeetingEnded,
   kicked: onKicked,
   roomRestarted: onRoomRestarted,
+  captionReceived: onCaptionReceived,
+  captionsStatusChanged: onCaptionsStatusChanged,
 };
 
 export function dispatchNotification(ctx: RoomHandlerContext, notification: NotificationFrame): void | Promise<void> {

@@ -1,5 +1,6 @@
 import {
   SignalingRequests,
+  type CaptionsStatus,
   type ChatMessage,
   type NotificationFrame,
   type PeerInfo,
@@ -128,6 +129,8 @@ export class FakeServer {
   peers: PeerInfo[] = [peerFixture('peer-2', { displayName: 'Wang Fang' })];
   chatHistory: ChatMessage[] = [];
   selfRole: PeerInfo['role'] = 'participant';
+  /** What `join` says about captions; undefined: a server without the AI module. */
+  captions: CaptionsStatus | undefined = undefined;
   /** Errors thrown by the next ticket requests, in order. */
   readonly ticketFailures: Error[] = [];
   private readonly overrides = new Map<SignalingMethod, Responder<SignalingMethod>>();
@@ -219,11 +222,22 @@ export class FakeServer {
         chatHistory: this.chatHistory,
         isLocked: false,
         resumed: resumePeerId !== null,
+        ...(this.captions ? { captions: this.captions } : {}),
       };
     },
     produce: () => ({ producerId: `producer-${++this.counter}` }),
     restartIce: () => ({ iceParameters: { usernameFragment: 'u2', password: 'p2' } }),
     updatePeerState: (patch) => ({ state: { isMuted: false, isCameraOff: false, isHandRaised: false, ...patch } }),
+    setCaptions: ({ enabled, language }) => {
+      if (!this.captions) throw new SignalingRequestError('AI_UNAVAILABLE', 'setCaptions', 'no AI module');
+      this.captions = {
+        ...this.captions,
+        enabled,
+        state: enabled ? 'active' : 'off',
+        language: language ?? this.captions.language,
+      };
+      return { status: this.captions };
+    },
     sendChat: ({ text }) => ({
       message: {
         id: `m${++this.counter}`,

@@ -8,11 +8,16 @@ import {
   selectParticipantCount,
 } from '../../../room/room-selectors';
 import { Icon } from '../../../ui/Icon';
+import { captionsNoticeKind } from '../captions-notice';
 import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
+import { useCaptionsPreferences } from '../use-captions-preferences';
+import { CaptionsMenu } from './CaptionsMenu';
 import { DeviceMenu } from './DeviceMenu';
 
 interface ControlButtonProps {
   label: string;
+  /** The tooltip, when it should say more than the label. */
+  title?: string;
   icon: ReactNode;
   onClick: () => void;
   isActive?: boolean;
@@ -24,6 +29,7 @@ interface ControlButtonProps {
 
 function ControlButton({
   label,
+  title,
   icon,
   onClick,
   isActive,
@@ -38,7 +44,7 @@ function ControlButton({
       className={`room-control room-control--${tone}${isActive ? ' room-control--active' : ''}`}
       onClick={onClick}
       aria-pressed={isPressed}
-      title={label}
+      title={title ?? label}
       data-testid={testId}
     >
       {icon}
@@ -165,6 +171,41 @@ function RoomControls() {
           badge={<span className="room-control__count">{participantCount}</span>}
         />
       </div>
+      <CaptionControls />
     </>
+  );
+}
+
+/** Captions over the video for this user (on/off, size) and the live transcript panel. */
+function CaptionControls() {
+  const { t } = useTranslation('room');
+  const ui = useRoomUi();
+  const { isVisible, setVisible } = useCaptionsPreferences();
+  const panel = useRoomState((s) => s.panel);
+  const notice = useRoomState((s) => captionsNoticeKind(s.captionsStatus, s.self?.role === 'host'));
+  const action = isVisible ? t('controls.hideCaptions') : t('controls.showCaptions');
+  // The controls say why captions are not coming, not only the overlay.
+  const isStopped = notice !== null && notice !== 'delayed';
+  return (
+    <div className="controls-bar__group">
+      <ControlButton
+        label={t('controls.captions')}
+        title={isStopped ? t('controls.captionsWhy', { action, why: t(`captions.notice.${notice}`) }) : action}
+        icon={<Icon name="captions" />}
+        isActive={isVisible}
+        isPressed={isVisible}
+        onClick={() => setVisible(!isVisible)}
+        testId="captions-toggle"
+      />
+      <CaptionsMenu />
+      <ControlButton
+        label={t('controls.transcript')}
+        icon={<Icon name="transcript" />}
+        isActive={panel === 'transcript'}
+        isPressed={panel === 'transcript'}
+        onClick={() => ui.togglePanel('transcript')}
+        testId="transcript-toggle"
+      />
+    </div>
   );
 }

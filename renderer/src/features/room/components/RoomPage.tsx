@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { selectParticipantCount, selectScreenSharePeerId, selectSelfPeerId } from '../../../room/room-selectors';
 import { Icon } from '../../../ui/Icon';
 import { useRoomState } from '../hooks';
+import { CaptionsOverlay } from './CaptionsOverlay';
+import { CaptionsPrivacy } from './CaptionsPrivacy';
 import { ChatPanel } from './ChatPanel';
 import { ControlsBar } from './ControlsBar';
 import { MeetingTimer } from './MeetingTimer';
@@ -12,8 +14,10 @@ import { ReconnectBanner } from './ReconnectBanner';
 import { RemoteAudio } from './RemoteAudio';
 import { RoomStatusView } from './RoomStatusView';
 import { SpeakerLayout } from './SpeakerLayout';
+import { TranscriptPanel } from './TranscriptPanel';
 import { VideoGrid } from './VideoGrid';
 import '../meeting-room.css';
+import '../captions.css';
 
 export interface RoomPageProps {
   title: string | null;
@@ -59,6 +63,7 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
             {t('page.locked')}
           </span>
         ) : null}
+        {hasJoined ? <CaptionsPrivacy /> : null}
         {hasJoined ? (
           <span className="meeting-room__count">{t('page.participantCount', { count: participantCount })}</span>
         ) : null}
@@ -78,10 +83,12 @@ export function RoomPage({ title, startedAt, speakerId, onExit, onReturnToLobby 
           ) : (
             <VideoGrid />
           )}
+          {hasJoined ? <CaptionsOverlay /> : null}
           <NoticeToasts />
         </section>
         {panel === 'chat' && !hasLostRoom ? <ChatPanel /> : null}
         {panel === 'participants' && !hasLostRoom ? <ParticipantsPanel /> : null}
+        {panel === 'transcript' && !hasLostRoom ? <TranscriptPanel /> : null}
       </div>
       <ControlsBar isLeaveOnly={hasLostRoom} />
       <RemoteAudio speakerId={speakerId} />

@@ -38,6 +38,7 @@ export function fakeController(
     removeParticipant: intent(),
     lockMeeting: intent(),
     endMeeting: intent(),
+    setCaptions: intent(),
     refreshDevices: intent(),
     setTileSize: vi.fn(),
     setTileVisible: vi.fn(),
