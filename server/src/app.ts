@@ -116,6 +116,8 @@ export async function buildApp(config: Config): Promise<App> {
       attendance,
       health,
       publicUrl: config.publicUrl,
+      attempts: services.attempts,
+      attemptLimits: config.attemptLimits,
     });
   }
   if (mounted.has('signaling')) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
 import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
+import type { Rate } from './http/source-limit';
 import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/signaling-settings';
 
 /** The repository root, so default paths work whatever directory the server is started from. */
@@ -36,6 +37,17 @@ const DurationSchema = z
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const PositiveIntSchema = z.coerce.number().int().positive();
 
+/** `30/1h`: at most 30 requests per hour (the duration as in DurationSchema). */
+const RateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+\/\d+[smhd]?$/, 'Use requests/duration, e.g. 30/1h or 60/1m')
+  .transform((text) => {
+    const [max, window] = text.split('/') as [string, string];
+    return { max: Number.parseInt(max, 10), windowS: DurationSchema.parse(window) };
+  })
+  .pipe(z.object({ max: z.number().int().positive('Allow at least one request'), windowS: z.number() }));
+
 const ServicesSchema = z
   .string()
   .trim()
@@ -63,7 +75,13 @@ const EnvSchema = z.object({
     .default(false),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: PositiveIntSchema.default(5),
   LOGIN_MAX_FAILURES_PER_IP: PositiveIntSchema.default(30),
-  LOGIN_FAILURE_WINDOW: DurationSchema.default(15 * 60),
+  PASSCODE_MAX_FAILURES: PositiveIntSchema.default(10),
+  CODE_LOOKUP_MAX_FAILURES: PositiveIntSchema.default(20),
+  FAILURE_WINDOW: DurationSchema.default(15 * 60),
+  MAX_LOCKOUT: DurationSchema.default(86_400),
+  RATE_LIMIT_REGISTER: RateSchema.default({ max: 30, windowS: 3600 }),
+  RATE_LIMIT_REFRESH: RateSchema.default({ max: 60, windowS: 60 }),
+  RATE_LIMIT_TICKET: RateSchema.default({ max: 60, windowS: 60 }),
   MEDIASOUP_WORKERS: PositiveIntSchema.optional(),
   MEDIASOUP_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
   MEDIASOUP_ANNOUNCED_IP: z.string().trim().min(1).optional(),
@@ -104,11 +122,27 @@ export type Config = {
   /** Fastify's trustProxy: true or comma-separated addresses/CIDRs; set it behind nginx so rate limits see client IPs. */
   trustProxy: boolean | string;
   services: ServiceName[];
-  loginLimits: { perAccount: number; perIp: number; windowS: number };
+  /** Failed attempts before a lockout (see http/attempt-limiter.ts); each key is per client address too. */
+  attemptLimits: AttemptLimits;
+  /** Requests per client address to routes that are cheap to call and costly or useful to abuse. */
+  rateLimits: { register: Rate; refresh: Rate; ticket: Rate };
   media: MediaSettings;
   signaling: SignalingSettings;
   /** Origins other than the gateway's own that may call the API from a browser context. */
   corsOrigins: string[];
+};
+
+export type AttemptLimits = {
+  /** Wrong passwords for one account from one address (sign-in, and old-password guesses at change-password). */
+  loginPerAccount: number;
+  /** Wrong passwords from one address, whatever the account. */
+  loginPerIp: number;
+  /** Wrong passcodes for one meeting from one address. */
+  passcodePerMeeting: number;
+  /** Unknown meeting codes looked up from one address. */
+  codeLookups: number;
+  windowS: number;
+  maxLockoutS: number;
 };
 
 export class ConfigError extends Error {
@@ -156,11 +190,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'renderer/dist'),
     trustProxy: e.TRUST_PROXY,
     services,
-    loginLimits: {
-      perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      perIp: e.LOGIN_MAX_FAILURES_PER_IP,
-      windowS: e.LOGIN_FAILURE_WINDOW,
+    attemptLimits: {
+      loginPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      passcodePerMeeting: e.PASSCODE_MAX_FAILURES,
+      codeLookups: e.CODE_LOOKUP_MAX_FAILURES,
+      windowS: e.FAILURE_WINDOW,
+      maxLockoutS: Math.max(e.MAX_LOCKOUT, e.FAILURE_WINDOW),
     },
+    rateLimits: { register: e.RATE_LIMIT_REGISTER, refresh: e.RATE_LIMIT_REFRESH, ticket: e.RATE_LIMIT_TICKET },
     media,
     signaling: {
       maxMessageBytes: e.SIGNALING_MAX_MESSAGE_BYTES ?? DEFAULT_SIGNALING_SETTINGS.maxMessageBytes,

@@ -6,6 +6,7 @@ import { TokenService } from './auth/token-service';
 import type { Config } from './config';
 import type { AppEventBus, AppEvents } from './events/app-events';
 import { EventBus } from './events/event-bus';
+import { AttemptLedger } from './http/attempt-limiter';
 import { AttendanceService } from './meetings/attendance-service';
 import { MeetingService } from './meetings/meeting-service';
 import { HealthRegistry } from './observability/health-registry';
@@ -21,6 +22,8 @@ export type AppServices = {
   profiles: ProfileService;
   meetings: MeetingService;
   attendance: AttendanceService;
+  /** Failed attempts (passwords, passcodes, meeting codes), shared by the modules that limit them. */
+  attempts: AttemptLedger;
 };
 
 export function createServices(config: Config, database: AppDatabase, log: FastifyBaseLogger): AppServices {
@@ -45,5 +48,9 @@ export function createServices(config: Config, database: AppDatabase, log: Fasti
     profiles: new ProfileService(db, now),
     meetings: new MeetingService({ db, events, now }),
     attendance: new AttendanceService({ db, events, now }),
+    attempts: new AttemptLedger({
+      windowMs: config.attemptLimits.windowS * 1000,
+      maxLockoutMs: config.attemptLimits.maxLockoutS * 1000,
+    }),
   };
 }

@@ -9,22 +9,36 @@ import {
   UserSchema,
   envelopeOf,
 } from '@meetai/shared';
-import type { Config } from '../config';
-import { AppError } from '../http/app-error';
+import type { AttemptLimits, Config } from '../config';
+import { attempt, type AttemptLedger } from '../http/attempt-limiter';
 import { envelope, responses } from '../http/envelope';
+import { perSourceLimit } from '../http/source-limit';
 import type { AuthService } from './auth-service';
-import { createLoginLimiter } from './login-limiter';
+import { PASSWORD_GUESSES_REFUSAL, passwordGuessKeys } from './login-limiter';
 import { toUser } from './user-mapper';
 
-export type AuthRoutesOptions = { auth: AuthService; loginLimits: Config['loginLimits'] };
+export type AuthRoutesOptions = {
+  auth: AuthService;
+  attempts: AttemptLedger;
+  attemptLimits: AttemptLimits;
+  rateLimits: Config['rateLimits'];
+};
 
 /** `/auth/*`: register, login, refresh, logout. None needs an access token. */
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, loginLimits }) => {
-  const limiter = createLoginLimiter(app, loginLimits);
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
+  const { auth, attempts, attemptLimits, rateLimits } = options;
 
   app.post(
     '/auth/register',
-    { schema: { body: RegisterRequestSchema, response: responses({ 201: envelopeOf(UserSchema) }) } },
+    {
+      preHandler: perSourceLimit(
+        app,
+        'register',
+        rateLimits.register,
+        'Too many accounts were created from your address.',
+      ),
+      schema: { body: RegisterRequestSchema, response: responses({ 201: envelopeOf(UserSchema) }) },
+    },
     async (request, reply) => {
       const user = await auth.register(request.body);
       return reply.code(201).send(envelope(request, toUser(user), 201, 'Account created'));
@@ -35,19 +49,24 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/auth/login',
     { schema: { body: LoginRequestSchema, response: responses({ 200: envelopeOf(TokenPairSchema) }) } },
     async (request) => {
-      await limiter.assertAllowed(request);
-      try {
-        return envelope(request, await auth.login(request.body));
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') await limiter.recordFailure(request);
-        throw error;
-      }
+      const keys = passwordGuessKeys(attemptLimits, request, await auth.accountKey(request.body.username));
+      const pair = await attempt(
+        attempts,
+        keys,
+        PASSWORD_GUESSES_REFUSAL,
+        () => auth.login(request.body),
+        (error) => error.code === 'INVALID_CREDENTIALS',
+      );
+      return envelope(request, pair);
     },
   );
 
   app.post(
     '/auth/refresh',
-    { schema: { body: RefreshRequestSchema, response: responses({ 200: envelopeOf(TokenPairSchema) }) } },
+    {
+      preHandler: perSourceLimit(app, 'refresh', rateLimits.refresh, 'Too many session renewals from your address.'),
+      schema: { body: RefreshRequestSchema, response: responses({ 200: envelopeOf(TokenPairSchema) }) },
+    },
     async (request) => envelope(request, await auth.refresh(request.body.refresh_token)),
   );
 

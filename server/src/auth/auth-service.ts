@@ -35,6 +35,12 @@ export class AuthService {
     });
   }
 
+  /** One name per account for attempt limits, whether it was typed as username or email (or does not exist). */
+  async accountKey(login: string): Promise<string> {
+    const found = await new UserRepository(this.db).findByLogin(login.trim());
+    return found ? `user:${found.id}` : `unknown:${login.trim().toLowerCase()}`;
+  }
+
   /** Throws 401 INVALID_CREDENTIALS with the same words and similar timing whichever part was wrong. */
   async login(input: LoginRequest): Promise<TokenPair> {
     const found = await new UserRepository(this.db).findByLogin(input.username);

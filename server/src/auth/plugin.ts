@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../config';
+import type { AttemptLimits, Config } from '../config';
+import type { AttemptLedger } from '../http/attempt-limiter';
 import type { HealthRegistry } from '../observability/health-registry';
 import type { Db } from '../storage/database';
 import { authRoutes } from './auth-routes';
@@ -11,14 +12,17 @@ export type AuthModuleOptions = {
   db: Db;
   auth: AuthService;
   profiles: ProfileService;
-  loginLimits: Config['loginLimits'];
+  attempts: AttemptLedger;
+  attemptLimits: AttemptLimits;
+  rateLimits: Config['rateLimits'];
   health: HealthRegistry;
 };
 
 /** The user service (seed port 8080): accounts, sessions and profiles under /api/v1. */
 export const authModule: FastifyPluginAsyncZod<AuthModuleOptions> = async (app, options) => {
-  await app.register(authRoutes, { auth: options.auth, loginLimits: options.loginLimits });
-  await app.register(profileRoutes, { profiles: options.profiles });
+  const { auth, profiles, attempts, attemptLimits, rateLimits } = options;
+  await app.register(authRoutes, { auth, attempts, attemptLimits, rateLimits });
+  await app.register(profileRoutes, { profiles, attempts, attemptLimits });
   options.health.add('auth', async () => {
     await options.db.selectFrom('users').select('id').limit(1).execute();
     return { status: 'ok' };

@@ -13,29 +13,27 @@ import {
   envelopeOf,
   pageOf,
 } from '@meetai/shared';
-import { AppError } from '../http/app-error';
-import { createAttemptLimiter } from '../http/attempt-limiter';
+import type { AttemptLimits } from '../config';
+import { attempt, sourceOf, type AttemptLedger } from '../http/attempt-limiter';
 import { envelope, responses } from '../http/envelope';
 import type { AttendanceService } from './attendance-service';
 import { toMeeting, toParticipant } from './meeting-mapper';
 import type { MeetingService } from './meeting-service';
 
-export type MeetingRoutesOptions = { meetings: MeetingService; attendance: AttendanceService; publicUrl: string };
+export type MeetingRoutesOptions = {
+  meetings: MeetingService;
+  attendance: AttendanceService;
+  publicUrl: string;
+  attempts: AttemptLedger;
+  attemptLimits: AttemptLimits;
+};
 
 const MeetingEnvelope = envelopeOf(MeetingSchema);
-const PASSCODE_FAILURES_MAX = 10;
-const PASSCODE_FAILURE_WINDOW_S = 15 * 60;
 
 /** `/meetings/*`, all signed in. Host-only actions answer 403 NOT_HOST to anyone else. */
 export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async (app, options) => {
-  const { meetings, attendance, publicUrl } = options;
+  const { meetings, attendance, publicUrl, attempts, attemptLimits } = options;
   const dto = (view: Parameters<typeof toMeeting>[0]) => toMeeting(view, publicUrl);
-  const passcodeLimiter = createAttemptLimiter(app, {
-    max: PASSCODE_FAILURES_MAX,
-    windowS: PASSCODE_FAILURE_WINDOW_S,
-    key: (request) => `passcode:${request.user.id}:${(request.params as { id: number }).id}`,
-    message: 'Too many wrong passcodes for this meeting.',
-  });
 
   app.addHook('preHandler', app.authenticate);
 
@@ -69,7 +67,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
   app.get(
     '/meetings/by-code/:code',
     { schema: { params: MeetingCodeParamsSchema, response: responses({ 200: MeetingEnvelope }) } },
-    async (request) => envelope(request, dto(await meetings.getByCode(request.params.code))),
+    async (request) => {
+      // Codes are short enough to walk: unknown ones count against the caller's address.
+      const meeting = await attempt(
+        attempts,
+        [{ key: `code-lookup:${sourceOf(request)}`, max: attemptLimits.codeLookups }],
+        'Too many unknown meeting codes.',
+        () => meetings.getByCode(request.params.code),
+        (error) => error.code === 'MEETING_NOT_FOUND',
+      );
+      return envelope(request, dto(meeting));
+    },
   );
 
   app.get(
@@ -116,14 +124,20 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async 
       },
     },
     async (request) => {
-      await passcodeLimiter.assertAllowed(request);
-      try {
-        const { meeting, participant } = await attendance.join(request.user, request.params.id, request.body?.passcode);
-        return envelope(request, { meeting: dto(meeting), participant: toParticipant(participant) }, 200, 'Joined');
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'WRONG_PASSCODE') await passcodeLimiter.recordFailure(request);
-        throw error;
-      }
+      const meetingId = request.params.id;
+      const passcode = request.body?.passcode;
+      const join = () => attendance.join(request.user, meetingId, passcode);
+      // Only a join that brings a passcode can guess one; guesses count per meeting and address, whoever signs in.
+      const { meeting, participant } = passcode
+        ? await attempt(
+            attempts,
+            [{ key: `passcode:${meetingId}:${sourceOf(request)}`, max: attemptLimits.passcodePerMeeting }],
+            'Too many wrong passcodes for this meeting.',
+            join,
+            (error) => error.code === 'WRONG_PASSCODE',
+          )
+        : await join();
+      return envelope(request, { meeting: dto(meeting), participant: toParticipant(participant) }, 200, 'Joined');
     },
   );
 

@@ -10,6 +10,7 @@ import {
 } from '@meetai/shared';
 import { AppError } from '../http/app-error';
 import { envelope, responses } from '../http/envelope';
+import { perSourceLimit } from '../http/source-limit';
 import type { AttendanceService } from '../meetings/attendance-service';
 import type { MeetingService } from '../meetings/meeting-service';
 import { meetingEnded } from '../meetings/meeting-errors';
@@ -30,10 +31,11 @@ export type TicketRouteOptions = {
  * in the room (within its reconnection grace); otherwise a fresh peer id.
  */
 export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app, options) => {
+  const limit = perSourceLimit(app, 'ticket', app.config.rateLimits.ticket, 'Too many signaling tickets asked for.');
   app.post(
     `${API_PREFIX}/meetings/:id/ticket`,
     {
-      preHandler: app.authenticate,
+      preHandler: [limit, app.authenticate],
       schema: {
         params: MeetingIdParamsSchema,
         body: TicketRequestSchema.optional(),

@@ -28,6 +28,10 @@ export async function buildTestApp(env: Record<string, string> = {}, dataDir?: s
     WEB_DIR: path.join(dir, 'no-web-build'),
     // One worker is enough for a test and halves the processes each test file starts.
     MEDIASOUP_WORKERS: '1',
+    // Every test client comes from 127.0.0.1: per-address limits are tested on their own (rate-limit.test.ts).
+    RATE_LIMIT_REGISTER: '10000/1h',
+    RATE_LIMIT_REFRESH: '10000/1m',
+    RATE_LIMIT_TICKET: '10000/1m',
     ...env,
   });
   const app = await buildApp(config);
