@@ -1,0 +1,270 @@
+"""The whisper inference worker: faster-whisper (CTranslate2, int8) behind a pipe.
+
+Started and supervised by WhisperWorkerProcess.ts; Python is only here because
+the model's runtime is. The model is loaded once, at start. Protocol (README.md):
+
+  stdin,  per request: one JSON header line
+            {"id": str, "language": "auto"|"en"|"zh", "samples": int}
+          then exactly samples * 4 bytes of little-endian float32 PCM, 16 kHz mono.
+  stdout, one JSON line per message:
+            {"type": "ready", ...}                      once, after the model loaded
+            {"type": "result", "id": ..., "text": ...}  per request
+            {"type": "error", "id": ..., "error": ...}  per request that failed
+            {"type": "fatal", "error": ...}             the model could not load (exit 2)
+
+A header that cannot be read gets an error reply and no body is consumed, so the
+next line is read as the next header: a bad request never kills the worker.
+End of input ends the worker (exit 0).
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+# Nothing may download at run time: a model is a directory installed by setup-ai.sh.
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+SAMPLE_RATE = 16000
+MAX_HEADER_BYTES = 64 * 1024
+# Longer than any utterance or upload we send (uploads stop at 60 s): a bigger
+# header is a bug or an attack, and would make the worker allocate without bound.
+MAX_SAMPLES = SAMPLE_RATE * 300
+# Whisper's window: language detection looks at the first 30 s.
+WINDOW_FRAMES = 3000
+# Supported caption languages; detection is restricted to these, so a Chinese
+# speaker is not captioned as Japanese or Thai by a small model's guess.
+CAPTION_LANGUAGES = ("en", "zh")
+# Asks the decoder for simplified characters: Whisper follows the script of the prompt.
+ZH_PROMPT = "以下是普通话的句子。"
+# Runaway decoding (a model looping on noise) is capped by the audio's length:
+# speech carries at most ~8 tokens a second in either language.
+TOKENS_PER_SECOND = 10
+MIN_NEW_TOKENS = 16
+MAX_NEW_TOKENS = 220
+
+
+def main() -> int:
+    args = parse_args()
+    # Protocol lines go to the real stdout; anything a library prints (Python or
+    # native code writing to fd 1) is sent to stderr so it cannot corrupt the stream.
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+    started = time.monotonic()
+    try:
+        engine = Engine(args.model, args.threads)
+    except Exception as err:  # noqa: BLE001 - any load failure is reported the same way
+        send(out, {"type": "fatal", "error": f"{type(err).__name__}: {err}"})
+        return 2
+    send(out, {**engine.describe(), "type": "ready", "load_ms": ms_since(started)})
+
+    stdin = sys.stdin.buffer
+    while True:
+        line = stdin.readline(MAX_HEADER_BYTES)
+        if not line:
+            return 0
+        if not line.endswith(b"\n"):
+            if len(line) < MAX_HEADER_BYTES:
+                return 0  # input ended in the middle of a header
+            skip_rest_of_line(stdin)
+            send(out, error_reply(None, f"request header longer than {MAX_HEADER_BYTES} bytes"))
+            continue
+        if not line.strip():
+            continue
+        request, problem = parse_header(line)
+        if problem:
+            send(out, error_reply(request.get("id") if request else None, problem))
+            continue
+        body = stdin.read(request["samples"] * 4)
+        if len(body) < request["samples"] * 4:
+            return 0  # input ended in the middle of a body
+        send(out, engine.handle(request, body))
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="faster-whisper inference worker (stdin/stdout)")
+    parser.add_argument("--model", default=os.environ.get("AI_WHISPER_MODEL"), help="CTranslate2 model directory")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("AI_WHISPER_THREADS", "1")))
+    args = parser.parse_args()
+    if not args.model:
+        parser.error("--model (or AI_WHISPER_MODEL) is required")
+    return args
+
+
+def parse_header(line: bytes):
+    try:
+        request = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        return None, f"request header is not JSON: {err}"
+    if not isinstance(request, dict):
+        return None, "request header must be a JSON object"
+    request_id = request.get("id")
+    if not isinstance(request_id, str) or not request_id:
+        return request, "request header needs a non-empty string id"
+    if request.get("language") not in ("auto", *CAPTION_LANGUAGES):
+        return request, "language must be auto, en or zh"
+    samples = request.get("samples")
+    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1 or samples > MAX_SAMPLES:
+        return request, f"samples must be an integer from 1 to {MAX_SAMPLES}"
+    return request, None
+
+
+class Engine:
+    def __init__(self, model_dir: str, threads: int):
+        # Imported here so that a broken venv is reported as a fatal line, not a traceback.
+        import ctranslate2
+        import faster_whisper
+        import numpy
+
+        if not os.path.isfile(os.path.join(model_dir, "model.bin")):
+            raise FileNotFoundError(f"no model.bin in {model_dir}")
+        self.np = numpy
+        self.model_dir = model_dir
+        self.threads = threads
+        self.model = _caching_model_class(faster_whisper.WhisperModel)(
+            model_dir,
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=threads,
+            num_workers=1,
+            local_files_only=True,
+        )
+        self.is_multilingual = bool(self.model.model.is_multilingual)
+        self.versions = {
+            "faster-whisper": faster_whisper.__version__,
+            "ctranslate2": ctranslate2.__version__,
+            "python": sys.version.split()[0],
+        }
+
+    def describe(self) -> dict:
+        return {
+            "model": os.path.basename(os.path.normpath(self.model_dir)),
+            "model_dir": self.model_dir,
+            "versions": self.versions,
+            "languages": list(CAPTION_LANGUAGES) if self.is_multilingual else ["en"],
+            "multilingual": self.is_multilingual,
+            "threads": self.threads,
+        }
+
+    def handle(self, request: dict, body: bytes) -> dict:
+        started = time.monotonic()
+        try:
+            audio = self.np.frombuffer(body, dtype="<f4").astype(self.np.float32)
+            if not self.np.all(self.np.isfinite(audio)):
+                return error_reply(request["id"], "audio contains NaN or infinite samples")
+            language, language_probability = self.pick_language(audio, request["language"])
+            text, confidence = self.transcribe(audio, language)
+        except Exception as err:  # noqa: BLE001 - one bad request must not end the worker
+            return error_reply(request["id"], f"{type(err).__name__}: {err}")
+        finally:
+            self.model.forget_encoding()
+        return {
+            "type": "result",
+            "id": request["id"],
+            "text": text,
+            "language": language,
+            "language_probability": round(language_probability, 4),
+            "confidence": round(confidence, 4),
+            "timings": {"audio_ms": round(len(audio) * 1000 / SAMPLE_RATE), "decode_ms": ms_since(started)},
+        }
+
+    def pick_language(self, audio, requested: str):
+        if requested != "auto":
+            if requested != "en" and not self.is_multilingual:
+                raise ValueError(f"the model {self.describe()['model']} is English-only; it cannot decode {requested}")
+            return requested, 1.0
+        if not self.is_multilingual:
+            return "en", 1.0
+        # Whisper's own detection over the first window, restricted to the caption
+        # languages. The encoding is cached, so transcription does not encode again.
+        from faster_whisper.audio import pad_or_trim
+
+        features = self.model.feature_extractor(audio)
+        # The same window faster-whisper builds for its first segment (it drops the last frame).
+        window = pad_or_trim(features[:, : min(WINDOW_FRAMES, features.shape[-1] - 1)])
+        ranked = self.model.model.detect_language(self.model.encode(window))[0]
+        probabilities = {token.strip("<|>"): p for token, p in ranked}
+        best = max(CAPTION_LANGUAGES, key=lambda code: probabilities.get(code, 0.0))
+        return best, probabilities.get(best, 0.0)
+
+    def transcribe(self, audio, language: str):
+        seconds = len(audio) / SAMPLE_RATE
+        segments, _info = self.model.transcribe(
+            audio,
+            language=language,
+            task="transcribe",
+            beam_size=1,
+            best_of=1,
+            # Temperature fallback re-decodes a doubtful window up to five times
+            # (30 s was measured on synthetic noise-like speech): one pass only.
+            temperature=0.0,
+            vad_filter=False,  # our VAD is upstream
+            condition_on_previous_text=False,
+            without_timestamps=True,
+            initial_prompt=ZH_PROMPT if language == "zh" else None,
+            max_new_tokens=min(MAX_NEW_TOKENS, MIN_NEW_TOKENS + math.ceil(seconds * TOKENS_PER_SECOND)),
+        )
+        segments = list(segments)
+        return " ".join(s.text.strip() for s in segments if s.text.strip()), confidence_of(segments)
+
+
+def _caching_model_class(whisper_model):
+    """WhisperModel whose encoder remembers its last input and output, for one request."""
+
+    class CachingWhisperModel(whisper_model):
+        _window = None
+        _encoding = None
+
+        def encode(self, features):
+            import numpy
+
+            if self._window is not None and numpy.array_equal(self._window, features):
+                return self._encoding
+            encoding = super().encode(features)
+            self._window, self._encoding = features, encoding
+            return encoding
+
+        def forget_encoding(self):
+            self._window = self._encoding = None
+
+    return CachingWhisperModel
+
+
+def confidence_of(segments) -> float:
+    """
+    exp(avg_logprob) is the geometric mean of the chosen tokens' probabilities;
+    weighted by each segment's token count, times the chance the window holds
+    speech at all (1 - no_speech_prob). No text: 0.
+    """
+    weighted = [(len(s.tokens), math.exp(s.avg_logprob) * (1.0 - s.no_speech_prob)) for s in segments if s.text.strip()]
+    total = sum(count for count, _ in weighted)
+    if total == 0:
+        return 0.0
+    return max(0.0, min(1.0, sum(count * value for count, value in weighted) / total))
+
+
+def skip_rest_of_line(stream) -> None:
+    while True:
+        chunk = stream.readline(MAX_HEADER_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def error_reply(request_id, message: str) -> dict:
+    return {"type": "error", "id": request_id if isinstance(request_id, str) else None, "error": message}
+
+
+def send(out, message: dict) -> None:
+    out.write(json.dumps(message, ensure_ascii=False) + "\n")
+
+
+def ms_since(started: float) -> int:
+    return round((time.monotonic() - started) * 1000)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
