@@ -7,6 +7,7 @@ import { MeetingRoomPage } from '../features/room';
 import { ServerPage } from '../features/server';
 import { RegisterPage, RequireAuth, SignInPage } from '../features/session';
 import { SettingsPage } from '../features/settings';
+import { TranscriptPage } from '../features/transcripts';
 import { EmptyState, LoadingBlock } from '../ui/Feedback';
 import { AppEffects } from './AppEffects';
 import { AppShell } from './AppShell';
@@ -45,6 +46,7 @@ export function App() {
               <Route index element={<MeetingsHomePage />} />
               <Route path="/meetings/new" element={<CreateMeetingPage />} />
               <Route path="/meetings/:id" element={<MeetingDetailsPage />} />
+              <Route path="/meetings/:id/transcript" element={<TranscriptPage />} />
               <Route path="/join/:code" element={<JoinByCodePage />} />
               <Route path="/lobby/:id" element={<LobbyPage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -2,6 +2,7 @@ import { HealthReportSchema, MeetingSchema, TokenPairSchema, UserSchema, pageOf 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingFixture, tokenPairFixture, userFixture } from '../test/fixtures';
 import { fail, ok, startTestServer, type TestServer } from '../test/http-test-server';
+import { readBlobText } from '../test/read-blob';
 import { ApiError } from './api-error';
 import { createApiClient, type ApiClient } from './http';
 
@@ -217,5 +218,44 @@ describe('ApiClient session handling', () => {
     const error = await rejectionOf(client.get(PROFILE, UserSchema));
     expect(error.code).toBe('TOKEN_INVALID');
     expect(server.requests.filter((r) => r.path === REFRESH)).toHaveLength(0);
+  });
+});
+
+describe('ApiClient.download', () => {
+  const EXPORT = '/api/v1/meetings/42/transcript/export';
+
+  it('returns the file’s bytes, type and suggested name, sent with the access token', async () => {
+    server.route('GET', EXPORT, (request) => ({
+      status: 200,
+      body: request.authorization === 'Bearer t' ? '1\n00:00:00,000 --> 00:00:02,500\n你好\n' : 'no token',
+      contentType: 'application/x-subrip; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="meeting-42.srt"` },
+    }));
+    const { client } = clientWithSession('t');
+    const file = await client.download(EXPORT, { query: { format: 'srt' } });
+    expect(file.filename).toBe('meeting-42.srt');
+    expect(file.contentType).toBe('application/x-subrip; charset=utf-8');
+    expect(await readBlobText(file.blob)).toBe('1\n00:00:00,000 --> 00:00:02,500\n你好\n');
+    expect(server.requests.at(-1)?.query.get('format')).toBe('srt');
+  });
+
+  it('turns a refusal into the ApiError its envelope names', async () => {
+    server.route('GET', EXPORT, () => fail(403, 'NOT_A_PARTICIPANT', 'You did not take part in this meeting'));
+    const { client } = clientWithSession('t');
+    const error = await rejectionOf(client.download(EXPORT));
+    expect(error).toMatchObject({ code: 'NOT_A_PARTICIPANT', status: 403 });
+  });
+
+  it('renews an expired token and retries, like every other call', async () => {
+    server.route('GET', EXPORT, (request) =>
+      request.authorization === 'Bearer fresh'
+        ? { status: 200, body: 'hello', contentType: 'text/plain' }
+        : fail(401, 'TOKEN_EXPIRED', 'Token expired'),
+    );
+    routeRefresh();
+    const { client } = clientWithSession('stale');
+    const file = await client.download(EXPORT);
+    expect(await readBlobText(file.blob)).toBe('hello');
+    expect(file.filename).toBeNull();
   });
 });

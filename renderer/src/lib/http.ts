@@ -2,6 +2,7 @@ import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axio
 import { ErrorEnvelopeSchema, describeIssues, envelopeOf } from '@meetai/shared';
 import type { z } from 'zod';
 import { ApiError, codeForStatus } from './api-error';
+import { filenameFromDisposition } from './content-disposition';
 import { createLogger } from './logger';
 
 const log = createLogger('http');
@@ -31,15 +32,25 @@ export interface RequestOptions {
   baseUrl?: string;
 }
 
-interface RequestSpec<S extends z.ZodType> {
+/** A file the server sent as an attachment: its bytes, and the name and type it suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition; null when absent or not exposed to this origin by CORS. */
+  filename: string | null;
+  contentType: string;
+}
+
+interface RequestSpec {
   method: Method;
   path: string;
   body?: unknown;
-  schema: S;
-  /** False for the few routes that answer without the `{code, message, data}` envelope (/health). */
-  isEnveloped: boolean;
+  /** Text for JSON answers; bytes for files. */
+  responseType: 'text' | 'arraybuffer';
   options: RequestOptions;
 }
+
+/** Turns a response into the caller's value, or throws an ApiError. */
+type ReadResponse<T> = (response: AxiosResponse<unknown>, spec: RequestSpec) => T;
 
 /** 401s that a fresh access token can fix; others (TOKEN_INVALID, INVALID_CREDENTIALS) cannot. */
 const RENEWABLE_CODES = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
@@ -77,24 +88,45 @@ export class ApiClient {
   }
 
   get<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.send({ method: 'GET', path, schema, isEnveloped: true, options });
+    return this.sendJson('GET', path, undefined, schema, options);
   }
 
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.send({ method: 'POST', path, body, schema, isEnveloped: true, options });
+    return this.sendJson('POST', path, body, schema, options);
   }
 
   put<S extends z.ZodType>(path: string, body: unknown, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.send({ method: 'PUT', path, body, schema, isEnveloped: true, options });
+    return this.sendJson('PUT', path, body, schema, options);
   }
 
   delete<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.send({ method: 'DELETE', path, schema, isEnveloped: true, options });
+    return this.sendJson('DELETE', path, undefined, schema, options);
   }
 
   /** For routes that answer with a bare JSON document, such as /health. */
   getDocument<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.send({ method: 'GET', path, schema, isEnveloped: false, options: { auth: false, ...options } });
+    const spec: RequestSpec = { method: 'GET', path, responseType: 'text', options: { auth: false, ...options } };
+    return this.send(spec, (response) => this.unwrap(response, spec, schema, false));
+  }
+
+  /**
+   * A file download (an export) with the same authentication and renewal as
+   * every other call; a refusal still arrives as the error envelope.
+   */
+  download(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    const spec: RequestSpec = { method: 'GET', path, responseType: 'arraybuffer', options };
+    return this.send(spec, (response) => this.readFile(response, spec));
+  }
+
+  private sendJson<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    body: unknown,
+    schema: S,
+    options: RequestOptions,
+  ): Promise<z.infer<S>> {
+    const spec: RequestSpec = { method, path, body, responseType: 'text', options };
+    return this.send(spec, (response) => this.unwrap(response, spec, schema, true));
   }
 
   /** Single-flight: whoever asks while a renewal is running waits for the same one. */
@@ -107,17 +139,17 @@ export class ApiClient {
     return this.renewal;
   }
 
-  private async send<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.infer<S>> {
+  private async send<T>(spec: RequestSpec, read: ReadResponse<T>): Promise<T> {
     const usesAuth = spec.options.auth !== false && Boolean(this.options.session);
     const tokenUsed = usesAuth ? (this.options.session?.getAccessToken() ?? null) : null;
     try {
-      return await this.attempt(spec, tokenUsed);
+      return await this.attempt(spec, read, tokenUsed);
     } catch (error) {
       if (!usesAuth || !(error instanceof ApiError) || error.status !== 401 || !RENEWABLE_CODES.has(error.code)) {
         throw error;
       }
       const token = await this.freshTokenAfter(tokenUsed);
-      return this.attempt(spec, token);
+      return this.attempt(spec, read, token);
     }
   }
 
@@ -138,7 +170,7 @@ export class ApiClient {
     }
   }
 
-  private async attempt<S extends z.ZodType>(spec: RequestSpec<S>, token: string | null): Promise<z.infer<S>> {
+  private async attempt<T>(spec: RequestSpec, read: ReadResponse<T>, token: string | null): Promise<T> {
     const baseURL = spec.options.baseUrl ?? this.options.baseUrl();
     let response: AxiosResponse<unknown>;
     try {
@@ -149,12 +181,13 @@ export class ApiClient {
         data: spec.body,
         params: spec.options.query,
         signal: spec.options.signal,
+        responseType: spec.responseType,
         headers: token ? { Authorization: `Bearer ${token}` } : undefined,
       });
     } catch (error) {
       throw this.transportError(error, baseURL);
     }
-    return this.unwrap(response, spec);
+    return read(response, spec);
   }
 
   private transportError(error: unknown, baseURL: string): ApiError {
@@ -165,32 +198,26 @@ export class ApiClient {
     return new ApiError('NETWORK_ERROR', null, `Could not reach the server at ${baseURL}`);
   }
 
-  private unwrap<S extends z.ZodType>(response: AxiosResponse<unknown>, spec: RequestSpec<S>): z.infer<S> {
+  private unwrap<S extends z.ZodType>(
+    response: AxiosResponse<unknown>,
+    spec: RequestSpec,
+    schema: S,
+    isEnveloped: boolean,
+  ): z.infer<S> {
     const { status } = response;
-    const text = typeof response.data === 'string' ? response.data : '';
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ApiError(
-        'NOT_A_MEETAI_SERVER',
-        status,
-        `The server answered ${spec.path} with ${describeBody(text)} (HTTP ${status}); check the server address`,
-      );
-    }
-
+    const body = this.parseJson(response, spec);
     const isSuccess = status >= 200 && status < 300;
-    if (!isSuccess || !spec.isEnveloped) {
+    if (!isSuccess || !isEnveloped) {
       const failure = ErrorEnvelopeSchema.safeParse(body);
       if (failure.success) {
         throw new ApiError(failure.data.error, status, failure.data.message, failure.data.details);
       }
     }
-    if (!isSuccess && spec.isEnveloped) {
+    if (!isSuccess && isEnveloped) {
       throw new ApiError(codeForStatus(status), status, `The server refused ${spec.path} (HTTP ${status})`);
     }
 
-    const parsed = (spec.isEnveloped ? envelopeOf(spec.schema) : spec.schema).safeParse(body);
+    const parsed = (isEnveloped ? envelopeOf(schema) : schema).safeParse(body);
     if (!parsed.success) {
       throw new ApiError(
         'BAD_RESPONSE',
@@ -199,7 +226,42 @@ export class ApiClient {
       );
     }
     const value: unknown = parsed.data;
-    return (spec.isEnveloped ? (value as { data: unknown }).data : value) as z.infer<S>;
+    return (isEnveloped ? (value as { data: unknown }).data : value) as z.infer<S>;
+  }
+
+  private parseJson(response: AxiosResponse<unknown>, spec: RequestSpec): unknown {
+    const text = typeof response.data === 'string' ? response.data : '';
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError(
+        'NOT_A_MEETAI_SERVER',
+        response.status,
+        `The server answered ${spec.path} with ${describeBody(text)} (HTTP ${response.status}); check the server address`,
+      );
+    }
+  }
+
+  private readFile(response: AxiosResponse<unknown>, spec: RequestSpec): DownloadedFile {
+    const bytes = response.data instanceof ArrayBuffer ? response.data : new ArrayBuffer(0);
+    const { status } = response;
+    if (status < 200 || status >= 300) {
+      // A refusal is the usual JSON error envelope.
+      const body = this.parseJson({ ...response, data: new TextDecoder().decode(bytes) }, spec);
+      const failure = ErrorEnvelopeSchema.safeParse(body);
+      if (failure.success) throw new ApiError(failure.data.error, status, failure.data.message, failure.data.details);
+      throw new ApiError(codeForStatus(status), status, `The server refused ${spec.path} (HTTP ${status})`);
+    }
+    const header = (name: string) => {
+      const value: unknown = response.headers[name];
+      return typeof value === 'string' ? value : null;
+    };
+    const contentType = header('content-type') ?? 'application/octet-stream';
+    return {
+      blob: new Blob([bytes], { type: contentType }),
+      filename: filenameFromDisposition(header('content-disposition')),
+      contentType,
+    };
   }
 }
 

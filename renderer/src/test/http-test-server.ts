@@ -15,6 +15,8 @@ export interface Reply {
   body: unknown;
   /** Send `body` as-is (a string) with this content type instead of JSON. */
   contentType?: string;
+  /** More response headers (e.g. Content-Disposition for a download). */
+  headers?: Record<string, string>;
 }
 
 export type Route = (request: RecordedRequest) => Reply | Promise<Reply>;
@@ -44,6 +46,8 @@ function allowCors(response: ServerResponse): void {
   response.setHeader('Access-Control-Allow-Origin', '*');
   response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
   response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+  // As the real server must: a cross-origin page reads a download's name only when it is exposed.
+  response.setHeader('Access-Control-Expose-Headers', 'Content-Disposition');
 }
 
 /** A real HTTP server on an ephemeral loopback port, answering from a route table. */
@@ -71,7 +75,7 @@ export async function startTestServer(): Promise<TestServer> {
       const reply = handler
         ? await handler(recorded)
         : { status: 404, body: { code: 404, message: 'No such route', error: 'NOT_FOUND' } };
-      response.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json' });
+      response.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers });
       response.end(reply.contentType ? String(reply.body) : JSON.stringify(reply.body));
     })();
   });

@@ -103,10 +103,9 @@ export function MeetingDetailsPage() {
           <Icon name={meeting.has_passcode ? 'lock' : 'unlock'} size={16} />
           {meeting.has_passcode ? t('details.passcodeOn') : t('details.passcodeOff')}
         </p>
-        {isEnded ? (
-          <Notice testId="meeting-ended">{t('details.ended')}</Notice>
-        ) : (
-          <div className="details__actions">
+        {isEnded ? <Notice testId="meeting-ended">{t('details.ended')}</Notice> : null}
+        <div className="details__actions">
+          {isEnded ? null : (
             <Link
               to={`/lobby/${meeting.id}`}
               className="button button--primary button--large"
@@ -115,8 +114,18 @@ export function MeetingDetailsPage() {
               <Icon name="video" />
               {isHost && meeting.status === 'scheduled' ? t('details.start') : t('details.join')}
             </Link>
-          </div>
-        )}
+          )}
+          {meeting.status === 'scheduled' ? null : (
+            <Link
+              to={`/meetings/${meeting.id}/transcript`}
+              className="button button--large"
+              data-testid="meeting-transcript-link"
+            >
+              <Icon name="transcript" />
+              {t('details.transcript')}
+            </Link>
+          )}
+        </div>
       </section>
 
       {isEnded ? null : (

@@ -14,7 +14,7 @@ function whenText(meeting: Meeting, language: string, instantLabel: string): str
 export function MeetingListItem({ meeting, currentUserId }: { meeting: Meeting; currentUserId: number | null }) {
   const { t, i18n } = useTranslation();
   return (
-    <li>
+    <li className="meeting-row">
       <Link
         to={`/meetings/${meeting.id}`}
         className="meeting-item"
@@ -47,6 +47,18 @@ export function MeetingListItem({ meeting, currentUserId }: { meeting: Meeting; 
           <MeetingStatusBadge status={meeting.status} />
         </span>
       </Link>
+      {/* Beside the item's link, not inside it: a link may not hold another. */}
+      {meeting.status === 'scheduled' ? null : (
+        <Link
+          to={`/meetings/${meeting.id}/transcript`}
+          className="meeting-row__transcript"
+          title={t('meetings.transcript')}
+          data-testid="meeting-transcript-link"
+        >
+          <Icon name="transcript" size={18} />
+          <span className="meeting-row__transcript-label">{t('meetings.transcript')}</span>
+        </Link>
+      )}
     </li>
   );
 }

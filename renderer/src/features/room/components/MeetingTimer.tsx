@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { selectMeetingStartedAt } from '../../../room/room-selectors';
-import { formatElapsed } from '../format';
+import { formatElapsed } from '../../../lib/format';
 import { useNow, useRoomState } from '../hooks';
 
 /** Time since the meeting started (the server's start time when known, else the earliest join present). */

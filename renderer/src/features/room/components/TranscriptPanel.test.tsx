@@ -62,12 +62,12 @@ describe('TranscriptPanel', () => {
   });
 
   it('copies every finished line as text', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     vi.stubGlobal('isSecureContext', true);
     renderRoom(<TranscriptPanel />, { seed: (actions) => (seedJoined(actions, self, [guest]), seedLines(actions)) });
     await act(async () => fireEvent.click(screen.getByTestId('transcript-copy')));
-    const text = writeText.mock.calls[0]?.[0] as unknown as string;
+    const text = writeText.mock.calls[0]?.[0] ?? '';
     expect(text.split('\n')).toHaveLength(2);
     // The time is the reader's clock in their language: only its place is checked.
     expect(text).toMatch(/^\[[^\]]+\] Wang Fang: Good morning everyone\n\[[^\]]+\] Mei Lin: The budget is ready$/);
