@@ -55,8 +55,17 @@ export class WhisperEngine implements SpeechEngine {
     };
   }
 
+  /**
+   * What keeps this engine from starting with these settings (no model, no
+   * venv), as a sentence naming the variable to fix; null when it is installed.
+   * The AI module uses it to pick whisper by default only where it can run.
+   */
+  static installProblem(settings: Pick<WhisperSettings, 'modelDir' | 'python'>): string | null {
+    return whisperModelProblem(settings.modelDir) ?? pythonProblem(settings.python);
+  }
+
   async start(): Promise<void> {
-    const problem = whisperModelProblem(this.settings.modelDir) ?? this.pythonProblem();
+    const problem = WhisperEngine.installProblem(this.settings);
     try {
       if (problem) throw new EngineUnavailableError(problem);
       await this.supervisor.start();
@@ -144,18 +153,19 @@ export class WhisperEngine implements SpeechEngine {
     return { engine: this.name, model: this.model };
   }
 
-  private pythonProblem(): string | null {
-    if (!this.settings.python.includes('/') || existsSync(this.settings.python)) return null;
-    return (
-      `AI_PYTHON is ${this.settings.python}, which does not exist: run \`bash scripts/setup-ai.sh\` ` +
-      '(npm run setup does) to create the venv with faster-whisper, or point AI_PYTHON at one.'
-    );
-  }
-
   private setStatus(status: EngineStatus, reason: string | null): void {
     this.status = status;
     this.reason = reason;
     const info = this.info();
     for (const listener of this.listeners) listener(info);
   }
+}
+
+function pythonProblem(python: string): string | null {
+  // A bare command name is found on PATH when spawned; a failure then is reported by the worker's start.
+  if (!python.includes('/') || existsSync(python)) return null;
+  return (
+    `AI_PYTHON is ${python}, which does not exist: run \`bash scripts/setup-ai.sh\` ` +
+    '(npm run setup does) to create the venv with faster-whisper, or point AI_PYTHON at one.'
+  );
 }
