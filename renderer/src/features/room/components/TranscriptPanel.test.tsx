@@ -162,3 +162,30 @@ describe('auto-scroll', () => {
     expect(screen.getByTestId('following').textContent).toBe('true');
   });
 });
+
+describe('TranscriptPanel notices', () => {
+  it('tells the host captions are off without sending them to the panel they are in', () => {
+    renderRoom(<TranscriptPanel />, {
+      seed: (actions) => {
+        seedJoined(actions, host, [guest]);
+        actions.setCaptionsStatus(captionsStatusFixture({ enabled: false, state: 'off' }));
+      },
+    });
+    expect(screen.getByTestId('transcript-notice').textContent).toBe(
+      'Captions are off for this meeting: switch them on above.',
+    );
+    expect(screen.queryByTestId('transcript-empty')).toBeNull();
+  });
+
+  it('says the engine is restarting, with the server’s words only as detail', () => {
+    renderRoom(<TranscriptPanel />, {
+      seed: (actions) => {
+        seedJoined(actions, self, [guest]);
+        actions.setCaptionsStatus(captionsStatusFixture({ state: 'paused', reason: 'worker exited with code 1' }));
+      },
+    });
+    const notice = screen.getByTestId('transcript-notice');
+    expect(notice.textContent).toBe('Captions paused: the speech engine is restarting');
+    expect(notice.getAttribute('title')).toBe('worker exited with code 1');
+  });
+});

@@ -67,6 +67,7 @@ export function TranscriptPanel() {
   const last = shown.at(-1);
   const follow = useFollowScroll(listRef, `${shown.length}:${last?.id}:${last?.text.length}`);
   const notice = captionsNoticeKind(status, isHost);
+  const isStopped = notice !== null && notice !== 'delayed';
 
   const onCopy = async () => {
     const text = captionsToText(finals, (line) => timeOf(line, i18n.language));
@@ -99,12 +100,13 @@ export function TranscriptPanel() {
           data-testid="transcript-search"
         />
       </div>
-      {notice && notice !== 'delayed' ? (
-        <p className="room-panel__empty" title={status?.reason ?? undefined}>
-          {t(`captions.notice.${notice}`)}
+      {isStopped ? (
+        <p className="room-panel__empty" title={status?.reason ?? undefined} data-testid="transcript-notice">
+          {/* The host's switch is right above: no need to send them to this very panel. */}
+          {notice === 'offHost' ? t('transcript.offHost') : t(`captions.notice.${notice}`)}
         </p>
       ) : null}
-      {shown.length === 0 ? (
+      {shown.length === 0 && !(isStopped && !deferredQuery.trim()) ? (
         <p className="room-panel__empty" data-testid="transcript-empty">
           {deferredQuery.trim() ? t('transcript.noMatches', { query: deferredQuery.trim() }) : t('transcript.empty')}
         </p>
