@@ -91,6 +91,13 @@ const EnvSchema = z.object({
   SIGNALING_MAX_MESSAGE_BYTES: PositiveIntSchema.optional(),
   SIGNALING_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).optional(),
   SIGNALING_HEARTBEAT_MS: PositiveIntSchema.optional(),
+  MEETING_MAX_PEERS: PositiveIntSchema.optional(),
+  SIGNALING_MAX_SOCKETS_PER_USER: PositiveIntSchema.optional(),
+  SIGNALING_MAX_PRODUCERS_PER_PEER: PositiveIntSchema.optional(),
+  CHAT_RATE_LIMIT: RateSchema.optional(),
+  CHAT_HISTORY_MAX: PositiveIntSchema.optional(),
+  CHAT_RETENTION: DurationSchema.optional(),
+  MEDIASOUP_MAX_INCOMING_BITRATE: z.coerce.number().int().min(100_000, 'At least 100000 bits per second').optional(),
   CORS_ORIGINS: z
     .string()
     .trim()
@@ -204,6 +211,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxMessageBytes: e.SIGNALING_MAX_MESSAGE_BYTES ?? DEFAULT_SIGNALING_SETTINGS.maxMessageBytes,
       reconnectGraceMs: e.SIGNALING_RECONNECT_GRACE_MS ?? DEFAULT_SIGNALING_SETTINGS.reconnectGraceMs,
       heartbeatMs: e.SIGNALING_HEARTBEAT_MS ?? DEFAULT_SIGNALING_SETTINGS.heartbeatMs,
+      limits: {
+        peersPerMeeting: e.MEETING_MAX_PEERS ?? DEFAULT_SIGNALING_SETTINGS.limits.peersPerMeeting,
+        socketsPerUser: e.SIGNALING_MAX_SOCKETS_PER_USER ?? DEFAULT_SIGNALING_SETTINGS.limits.socketsPerUser,
+        producersPerPeer: e.SIGNALING_MAX_PRODUCERS_PER_PEER ?? DEFAULT_SIGNALING_SETTINGS.limits.producersPerPeer,
+        chatMessages: e.CHAT_RATE_LIMIT ?? DEFAULT_SIGNALING_SETTINGS.limits.chatMessages,
+      },
+      chat: {
+        keepPerMeeting: e.CHAT_HISTORY_MAX ?? DEFAULT_SIGNALING_SETTINGS.chat.keepPerMeeting,
+        retentionS: e.CHAT_RETENTION ?? DEFAULT_SIGNALING_SETTINGS.chat.retentionS,
+      },
     },
     corsOrigins: e.CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS,
   };
@@ -219,5 +236,6 @@ function mediaSettings(e: z.infer<typeof EnvSchema>): MediaSettings {
     rtcMinPort: e.MEDIASOUP_RTC_MIN_PORT ?? defaults.rtcMinPort,
     rtcMaxPort: e.MEDIASOUP_RTC_MAX_PORT ?? defaults.rtcMaxPort,
     logLevel: e.MEDIASOUP_LOG_LEVEL ?? defaults.logLevel,
+    maxIncomingBitrate: e.MEDIASOUP_MAX_INCOMING_BITRATE ?? defaults.maxIncomingBitrate,
   };
 }

@@ -47,7 +47,7 @@ export function createServices(config: Config, database: AppDatabase, log: Fasti
     auth: new AuthService(db, tokens),
     profiles: new ProfileService(db, now),
     meetings: new MeetingService({ db, events, now }),
-    attendance: new AttendanceService({ db, events, now }),
+    attendance: new AttendanceService({ db, events, now, maxPresent: config.signaling.limits.peersPerMeeting }),
     attempts: new AttemptLedger({
       windowMs: config.attemptLimits.windowS * 1000,
       maxLockoutMs: config.attemptLimits.maxLockoutS * 1000,

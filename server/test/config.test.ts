@@ -52,6 +52,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
   });
 
+  it('reads the attempt and request limits', () => {
+    expect(loadConfig({}).attemptLimits).toEqual({
+      loginPerAccount: 5,
+      loginPerIp: 30,
+      passcodePerMeeting: 10,
+      codeLookups: 20,
+      windowS: 900,
+      maxLockoutS: 86_400,
+    });
+    expect(loadConfig({}).rateLimits).toEqual({
+      register: { max: 30, windowS: 3600 },
+      refresh: { max: 60, windowS: 60 },
+      ticket: { max: 60, windowS: 60 },
+    });
+    const config = loadConfig({ FAILURE_WINDOW: '5m', MAX_LOCKOUT: '1h', RATE_LIMIT_REGISTER: '5/10m' });
+    expect(config.attemptLimits).toMatchObject({ windowS: 300, maxLockoutS: 3600 });
+    expect(config.rateLimits.register).toEqual({ max: 5, windowS: 600 });
+    // A maximum lockout shorter than the first one would shorten lockouts: the window wins.
+    expect(loadConfig({ FAILURE_WINDOW: '1h', MAX_LOCKOUT: '10m' }).attemptLimits.maxLockoutS).toBe(3600);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', JWT_SECRET: '' })).toMatchObject({ port: 8800, jwtSecret: undefined });
   });
@@ -75,6 +96,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'weak' }, 'ADMIN_PASSWORD'],
+    [{ RATE_LIMIT_REFRESH: '60 per minute' }, 'RATE_LIMIT_REFRESH'],
+    [{ RATE_LIMIT_TICKET: '0/1m' }, 'RATE_LIMIT_TICKET'],
+    [{ PASSCODE_MAX_FAILURES: '0' }, 'PASSCODE_MAX_FAILURES'],
+    [{ FAILURE_WINDOW: 'forever' }, 'FAILURE_WINDOW'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

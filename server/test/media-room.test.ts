@@ -11,7 +11,13 @@ import type { Room } from '../src/media/Room';
 import { waitFor } from './media-helpers';
 
 const log = pino({ level: 'silent' });
-const listen = { listenIp: '127.0.0.1', announcedIp: '127.0.0.1', rtcMinPort: 47500, rtcMaxPort: 47999 };
+const listen = {
+  listenIp: '127.0.0.1',
+  announcedIp: '127.0.0.1',
+  rtcMinPort: 47500,
+  rtcMaxPort: 47999,
+  maxIncomingBitrate: 6_000_000,
+};
 
 /** A peer driving the Room directly with mediasoup-client's FakeHandler (no signaling in between). */
 async function fakePeer(room: Room, peerId: string) {

@@ -8,7 +8,13 @@ import { createPeerTransport } from '../src/media/router-factory';
 import { waitFor } from './media-helpers';
 
 const log = pino({ level: 'silent' });
-const listen = { listenIp: '127.0.0.1', announcedIp: '127.0.0.1', rtcMinPort: 47000, rtcMaxPort: 47499 };
+const listen = {
+  listenIp: '127.0.0.1',
+  announcedIp: '127.0.0.1',
+  rtcMinPort: 47000,
+  rtcMaxPort: 47499,
+  maxIncomingBitrate: 2_500_000,
+};
 
 /** A minimal RTP packet (version 2, opus payload type 100) with the given sequence number. */
 function rtpPacket(seq: number, ssrc: number): Buffer {
@@ -51,6 +57,12 @@ describe('mediasoup worker (real binary)', () => {
         expect(candidate.port).toBeLessThanOrEqual(listen.rtcMaxPort);
       }
       expect(transport.dtlsParameters.fingerprints.length).toBeGreaterThan(0);
+      // A send transport carries the configured cap on what the client may send; a recv transport does not.
+      const [sendStats] = await transport.getStats();
+      expect(sendStats?.maxIncomingBitrate).toBe(2_500_000);
+      const recv = await createPeerTransport(router, listen, { peerId: 'p1', direction: 'recv' });
+      const [recvStats] = await recv.getStats();
+      expect(recvStats?.maxIncomingBitrate ?? 0).toBe(0);
     } finally {
       router.close();
     }

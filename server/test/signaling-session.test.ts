@@ -31,21 +31,26 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     await alice.peer.produceWebcam();
 
     const bob = await participant(server, meeting, 'bob', { isJoined: false });
+    // The name others see is the account's; what the client sends at join is ignored.
     const joined = await bob.peer.join('Bob B.');
     expect(joined.resumed).toBe(false);
     expect(joined.self).toMatchObject({
       peerId: bob.peerId,
-      displayName: 'Bob B.',
+      displayName: bob.session.user.nickname,
       role: 'participant',
       producers: [],
     });
     expect(joined.peers).toHaveLength(1);
-    expect(joined.peers[0]).toMatchObject({ peerId: alice.peerId, displayName: 'alice', role: 'host' });
+    expect(joined.peers[0]).toMatchObject({
+      peerId: alice.peerId,
+      displayName: alice.session.user.nickname,
+      role: 'host',
+    });
     expect(joined.peers[0]!.producers.map((p) => p.source).sort()).toEqual(['mic', 'webcam']);
     expect(joined.isLocked).toBe(false);
 
     const announced = await alice.client.waitForNotice('peerJoined');
-    expect(announced.peer).toMatchObject({ peerId: bob.peerId, displayName: 'Bob B.' });
+    expect(announced.peer).toMatchObject({ peerId: bob.peerId, displayName: bob.session.user.nickname });
 
     // Bob receives Alice's two producers, created paused, and resumes them.
     await bob.peer.waitForConsumers(alice.peerId, 2);
@@ -115,7 +120,7 @@ describe('signaling: two peers in a meeting (real server, real worker, mediasoup
     expect(sent.message).toMatchObject({
       meetingId: meeting.id,
       userId: carol.session.user.id,
-      displayName: 'carol',
+      displayName: carol.session.user.nickname,
       text: '大家好, hello',
     });
     expect((await dave.client.waitForNotice('chatMessage')).message).toEqual(sent.message);

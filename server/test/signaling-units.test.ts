@@ -52,12 +52,43 @@ describe('media and signaling configuration', () => {
       announcedIp: '203.0.113.9',
       rtcMinPort: 40000,
       rtcMaxPort: 49999,
+      maxIncomingBitrate: 6_000_000,
     });
-    expect(config.signaling).toEqual({ maxMessageBytes: 65536, reconnectGraceMs: 5000, heartbeatMs: 10000 });
+    expect(config.signaling).toEqual({
+      maxMessageBytes: 65536,
+      reconnectGraceMs: 5000,
+      heartbeatMs: 10000,
+      limits: { peersPerMeeting: 100, socketsPerUser: 5, producersPerPeer: 4, chatMessages: { max: 10, windowS: 10 } },
+      chat: { keepPerMeeting: 1000, retentionS: 90 * 86_400 },
+    });
     expect(config.services).toContain('signaling');
     expect(() => loadConfig({ MEDIASOUP_RTC_MIN_PORT: '5000', MEDIASOUP_RTC_MAX_PORT: '4000' })).toThrow(ConfigError);
     expect(() => loadConfig({ MEDIASOUP_LISTEN_IP: 'not-an-ip' })).toThrow(/MEDIASOUP_LISTEN_IP/);
     expect(() => loadConfig({ MEDIASOUP_WORKERS: '0' })).toThrow(/MEDIASOUP_WORKERS/);
+  });
+
+  it('reads the resource limits, and refuses values that make no sense', () => {
+    const config = loadConfig({
+      MEETING_MAX_PEERS: '12',
+      SIGNALING_MAX_SOCKETS_PER_USER: '2',
+      SIGNALING_MAX_PRODUCERS_PER_PEER: '2',
+      CHAT_RATE_LIMIT: '5/1m',
+      CHAT_HISTORY_MAX: '50',
+      CHAT_RETENTION: '7d',
+      MEDIASOUP_MAX_INCOMING_BITRATE: '3000000',
+    });
+    expect(config.signaling.limits).toEqual({
+      peersPerMeeting: 12,
+      socketsPerUser: 2,
+      producersPerPeer: 2,
+      chatMessages: { max: 5, windowS: 60 },
+    });
+    expect(config.signaling.chat).toEqual({ keepPerMeeting: 50, retentionS: 7 * 86_400 });
+    expect(config.media.maxIncomingBitrate).toBe(3_000_000);
+    expect(() => loadConfig({ MEETING_MAX_PEERS: '0' })).toThrow(/MEETING_MAX_PEERS/);
+    expect(() => loadConfig({ CHAT_RATE_LIMIT: 'fast' })).toThrow(/CHAT_RATE_LIMIT/);
+    expect(() => loadConfig({ CHAT_RATE_LIMIT: '0/10s' })).toThrow(/CHAT_RATE_LIMIT/);
+    expect(() => loadConfig({ MEDIASOUP_MAX_INCOMING_BITRATE: '5000' })).toThrow(/MEDIASOUP_MAX_INCOMING_BITRATE/);
   });
 
   it('announces the first external IPv4 address, else loopback', () => {

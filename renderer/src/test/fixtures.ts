@@ -35,6 +35,7 @@ export function meetingFixture(overrides: Partial<Meeting> = {}): Meeting {
     ended_at: null,
     has_passcode: false,
     is_locked: false,
+    allow_self_unmute: true,
     participant_count: 0,
     created_at: '2026-01-10T08:00:00.000Z',
     updated_at: '2026-01-10T08:00:00.000Z',

@@ -11,7 +11,7 @@ export type AppEvents = {
   /** `reason: 'deleted'` when the host deleted a meeting that was still running. */
   'meeting.ended': { meetingId: number; code: string; reason: 'ended' | 'deleted'; at: string };
   'participant.joined': { meetingId: number; userId: number; role: 'host' | 'participant'; at: string };
-  'participant.left': { meetingId: number; userId: number; reason: 'left' | 'meeting_ended'; at: string };
+  'participant.left': { meetingId: number; userId: number; reason: 'left' | 'meeting_ended' | 'removed'; at: string };
   /** From the AI module: a caption line (interim or final) for everyone in the meeting's room. */
   'caption.produced': { meetingId: number; caption: Caption };
   'captions.status': { meetingId: number; status: CaptionsStatus };

@@ -12,6 +12,8 @@ export type MediaSettings = {
   rtcMinPort: number;
   rtcMaxPort: number;
   logLevel: ms.WorkerLogLevel;
+  /** Bits per second one send transport may bring in (all its producers); the client is told to stay below. */
+  maxIncomingBitrate: number;
 };
 
 /**
@@ -35,5 +37,7 @@ export function defaultMediaSettings(): MediaSettings {
     rtcMinPort: 40000,
     rtcMaxPort: 49999,
     logLevel: 'warn',
+    // A webcam in three simulcast layers (~1.9 Mb/s), a screen (~2.5 Mb/s) and audio, with headroom.
+    maxIncomingBitrate: 6_000_000,
   };
 }

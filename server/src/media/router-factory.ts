@@ -10,7 +10,10 @@ export type RoomRouter = {
   workerPid: number;
 };
 
-export type TransportListenSettings = Pick<MediaSettings, 'listenIp' | 'announcedIp' | 'rtcMinPort' | 'rtcMaxPort'>;
+export type TransportListenSettings = Pick<
+  MediaSettings,
+  'listenIp' | 'announcedIp' | 'rtcMinPort' | 'rtcMaxPort' | 'maxIncomingBitrate'
+>;
 
 export async function createRoomRouter(worker: ms.Worker, meetingId: number): Promise<RoomRouter> {
   const router = await worker.createRouter({ mediaCodecs: ROUTER_MEDIA_CODECS, appData: { meetingId } });
@@ -25,16 +28,18 @@ export async function createRoomRouter(worker: ms.Worker, meetingId: number): Pr
 
 /**
  * UDP and TCP on the same range: UDP is preferred, TCP gets through networks
- * that block UDP. The announced address is what goes into ICE candidates.
+ * that block UDP. The announced address is what goes into ICE candidates. A
+ * send transport is capped at `maxIncomingBitrate`: mediasoup tells the
+ * client's congestion control (REMB / transport-cc) to stay below it.
  */
-export function createPeerTransport(
+export async function createPeerTransport(
   router: ms.Router,
   listen: TransportListenSettings,
   appData: { peerId: string; direction: TransportDirection },
 ): Promise<ms.WebRtcTransport<TransportAppData>> {
   const portRange = { min: listen.rtcMinPort, max: listen.rtcMaxPort };
   const announcedAddress = listen.announcedIp;
-  return router.createWebRtcTransport<TransportAppData>({
+  const transport = await router.createWebRtcTransport<TransportAppData>({
     listenInfos: [
       { protocol: 'udp', ip: listen.listenIp, announcedAddress, portRange },
       { protocol: 'tcp', ip: listen.listenIp, announcedAddress, portRange },
@@ -45,4 +50,13 @@ export function createPeerTransport(
     initialAvailableOutgoingBitrate: 1_000_000,
     appData,
   });
+  if (appData.direction === 'send') {
+    try {
+      await transport.setMaxIncomingBitrate(listen.maxIncomingBitrate);
+    } catch (err) {
+      transport.close();
+      throw err;
+    }
+  }
+  return transport;
 }

@@ -17,6 +17,7 @@ export function toMeeting(view: MeetingView, publicUrl: string): Meeting {
     ended_at: view.ended_at,
     has_passcode: view.passcode_hash !== null,
     is_locked: view.is_locked === 1,
+    allow_self_unmute: view.allow_self_unmute === 1,
     participant_count: Number(view.participant_count),
     created_at: view.created_at,
     updated_at: view.updated_at,

@@ -46,6 +46,7 @@ export class MeetingService {
           ended_at: null,
           passcode_hash: passcodeHash,
           is_locked: 0,
+          allow_self_unmute: input.allow_self_unmute === false ? 0 : 1,
           created_at: now,
           updated_at: now,
         });
@@ -96,6 +97,7 @@ export class MeetingService {
     if (patch.title !== undefined) changes.title = patch.title;
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.is_locked !== undefined) changes.is_locked = patch.is_locked ? 1 : 0;
+    if (patch.allow_self_unmute !== undefined) changes.allow_self_unmute = patch.allow_self_unmute ? 1 : 0;
     if (patch.passcode !== undefined) changes.passcode_hash = patch.passcode ? await hashSecret(patch.passcode) : null;
     await new MeetingRepository(this.deps.db).update(id, changes);
     const updated = await this.get(id);

@@ -40,6 +40,16 @@ export class ParticipantRepository {
       .execute();
   }
 
+  /** Removed by the host: they are out now and stay out. */
+  async markRemoved(meetingId: number, userId: number, at: string): Promise<void> {
+    await this.db
+      .updateTable('meeting_participants')
+      .set((eb) => ({ removed_at: at, left_at: eb.fn.coalesce('left_at', eb.val(at)) }))
+      .where('meeting_id', '=', meetingId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
   /** Marks everyone still present as left; returns who they were. */
   async markAllLeft(meetingId: number, at: string): Promise<number[]> {
     const rows = await this.db

@@ -9,8 +9,10 @@ import {
 } from '@meetai/shared';
 import type { Room } from '../media/Room';
 import type { AttendanceService } from '../meetings/attendance-service';
+import type { Rate } from '../http/source-limit';
 import { Peer, type PeerLink } from './Peer';
 import type { TicketClaim } from './ticket-store';
+import { TokenBucket } from './token-bucket';
 
 export type HubDeps = {
   attendance: Pick<AttendanceService, 'leave'>;
@@ -29,6 +31,10 @@ export type MeetingEndReason = SignalingNotificationData<'meetingEnded'>['reason
  */
 export class MeetingHub {
   private readonly peers = new Map<string, Peer>();
+  /** Users the host muted: their microphone stays paused until the hold is lifted (see mute-hold.ts). */
+  private readonly heldMutes = new Set<number>();
+  /** Chat allowance per user, shared by their devices. */
+  private readonly chatBuckets = new Map<number, TokenBucket>();
   private isEnded = false;
 
   constructor(
@@ -127,12 +133,46 @@ export class MeetingHub {
     }
   }
 
-  /** The host removed this peer: it is told, its socket closes, and it is marked left. */
-  async kick(peer: Peer, reason: string): Promise<void> {
-    peer.notify('kicked', { reason });
-    peer.link?.close(SignalingCloseCodes.KICKED, reason);
-    peer.link = undefined;
-    await this.remove(peer, { markLeft: true });
+  /**
+   * The host removed this user (already recorded): every peer of theirs, on
+   * any device, is told, its socket closes, and the others see it leave.
+   */
+  async removeUser(userId: number, reason: string): Promise<void> {
+    for (const peer of [...this.peers.values()].filter((p) => p.user.id === userId)) {
+      peer.notify('kicked', { reason });
+      peer.link?.close(SignalingCloseCodes.KICKED, reason);
+      peer.link = undefined;
+      await this.remove(peer, { markLeft: false });
+    }
+    this.heldMutes.delete(userId);
+  }
+
+  /** Spends one chat message of the user's allowance; false when it is used up for now. */
+  allowChat(userId: number, rate: Rate): boolean {
+    let bucket = this.chatBuckets.get(userId);
+    if (!bucket) {
+      bucket = new TokenBucket(rate.max, rate.max / rate.windowS);
+      this.chatBuckets.set(userId, bucket);
+    }
+    return bucket.take();
+  }
+
+  /** Live sockets of a user in this meeting, not counting `exceptPeerId` (a peer being resumed). */
+  liveSocketsOf(userId: number, exceptPeerId?: string): number {
+    return [...this.peers.values()].filter((p) => p.user.id === userId && p.id !== exceptPeerId && p.link?.isOpen)
+      .length;
+  }
+
+  holdMute(userId: number): void {
+    this.heldMutes.add(userId);
+  }
+
+  liftMute(userId: number): void {
+    this.heldMutes.delete(userId);
+  }
+
+  isMuteHeld(userId: number): boolean {
+    return this.heldMutes.has(userId);
   }
 
   /**

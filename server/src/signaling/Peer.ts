@@ -62,8 +62,4 @@ export class Peer {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
   }
-
-  get isInGrace(): boolean {
-    return this.graceTimer !== undefined;
-  }
 }

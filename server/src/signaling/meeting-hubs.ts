@@ -24,6 +24,11 @@ export class MeetingHubs {
     return this.hubs.get(meetingId)?.peer(peerId)?.user.id;
   }
 
+  /** Open signaling sockets of a user across all meetings, not counting `exceptPeerId` (a peer being resumed). */
+  liveSocketsOf(userId: number, exceptPeerId?: string): number {
+    return this.all().reduce((n, hub) => n + hub.liveSocketsOf(userId, exceptPeerId), 0);
+  }
+
   /**
    * The meeting's hub, creating it (and its room) when nobody is there. The
    * room registry serializes creation; a room closed while we waited for it

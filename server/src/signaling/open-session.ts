@@ -25,6 +25,17 @@ const NOT_ATTACHED: Handled = {
   after: [],
 };
 
+/** Why this socket may not attach (a full room, too many sockets of the user), or undefined. */
+function overLimit(claim: TicketClaim, hub: MeetingHub, deps: SessionDeps): string | undefined {
+  const limits = deps.services.limits;
+  const isResume = hub.peer(claim.peerId) !== undefined;
+  if (!isResume && hub.size >= limits.peersPerMeeting) return 'This meeting is full.';
+  if (deps.hubs.liveSocketsOf(claim.user.id, claim.peerId) >= limits.socketsPerUser) {
+    return `You have ${limits.socketsPerUser} meeting connections open already; close one first.`;
+  }
+  return undefined;
+}
+
 /**
  * Serves one authenticated socket: attaches it to its meeting's hub (as a
  * new peer or resuming one), routes its requests, and detaches it when the
@@ -42,8 +53,25 @@ export function openSession(socket: WebSocket, claim: TicketClaim, deps: Session
         connection.close(SignalingCloseCodes.MEETING_ENDED, 'This meeting has ended.');
         return;
       }
+      // The ticket may predate a removal or a leave: membership is checked again now.
+      const presence = await deps.services.attendance.presence(claim.user.id, claim.meetingId);
+      if (presence.state === 'removed') {
+        connection.close(SignalingCloseCodes.KICKED, 'The host removed you from this meeting.');
+        return;
+      }
+      if (presence.state !== 'present') {
+        connection.close(SignalingCloseCodes.TICKET_INVALID, 'You are no longer in this meeting: join it again.');
+        return;
+      }
       const hub = await deps.hubs.acquire(claim.meetingId, meeting.is_locked === 1);
+      // Checked right before attaching, with no await in between, so sockets opening together cannot overshoot.
+      const refusal = overLimit(claim, hub, deps);
+      if (refusal) {
+        connection.close(SignalingCloseCodes.TICKET_INVALID, refusal);
+        return;
+      }
       const peer = hub.attach(claim, meeting.host_id === claim.user.id ? 'host' : 'participant', connection);
+      peer.displayName = presence.displayName ?? claim.user.username;
       attached = { hub, peer };
       // The socket may have closed while we waited for the room.
       if (!connection.isOpen) hub.detach(peer, connection);

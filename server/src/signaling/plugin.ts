@@ -35,7 +35,8 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
   const handlerServices: SignalingServices = {
     meetings: services.meetings,
     attendance: services.attendance,
-    chat: new ChatRepository(services.database.db),
+    chat: new ChatRepository(services.database.db, signaling.chat),
+    limits: signaling.limits,
     captions: options.captions,
     log,
     now: () => new Date().toISOString(),

@@ -13,7 +13,7 @@ import { envelope, responses } from '../http/envelope';
 import { perSourceLimit } from '../http/source-limit';
 import type { AttendanceService } from '../meetings/attendance-service';
 import type { MeetingService } from '../meetings/meeting-service';
-import { meetingEnded } from '../meetings/meeting-errors';
+import { meetingEnded, meetingFull, removedFromMeeting } from '../meetings/meeting-errors';
 import type { MeetingHubs } from './meeting-hubs';
 import type { TicketStore } from './ticket-store';
 
@@ -21,7 +21,7 @@ export type TicketRouteOptions = {
   tickets: TicketStore;
   hubs: MeetingHubs;
   meetings: Pick<MeetingService, 'get'>;
-  attendance: Pick<AttendanceService, 'isPresent'>;
+  attendance: Pick<AttendanceService, 'presence'>;
 };
 
 /**
@@ -47,7 +47,9 @@ export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app
       const user = request.user;
       const meeting = await options.meetings.get(meetingId);
       if (meeting.status === 'ended') throw meetingEnded();
-      if (!(await options.attendance.isPresent(user.id, meetingId))) {
+      const { state } = await options.attendance.presence(user.id, meetingId);
+      if (state === 'removed') throw removedFromMeeting();
+      if (state !== 'present') {
         throw new AppError('NOT_A_PARTICIPANT', 403, 'Join the meeting first, then ask for a signaling ticket.');
       }
       let peerId: string = randomUUID();
@@ -58,6 +60,17 @@ export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app
           throw new AppError('FORBIDDEN', 403, 'That session belongs to another participant.');
         }
         if (owner === user.id) peerId = resumeId;
+      }
+      // Early answers for what the socket would be refused anyway (it checks again when it attaches).
+      const limits = app.config.signaling.limits;
+      const isResume = peerId === resumeId;
+      if (!isResume && (options.hubs.get(meetingId)?.size ?? 0) >= limits.peersPerMeeting) throw meetingFull();
+      if (options.hubs.liveSocketsOf(user.id, peerId) >= limits.socketsPerUser) {
+        throw new AppError(
+          'LIMIT_REACHED',
+          429,
+          `You have ${limits.socketsPerUser} meeting connections open already (tabs or devices); close one first.`,
+        );
       }
       const issued = options.tickets.issue({ user, meetingId, peerId });
       if (!issued)

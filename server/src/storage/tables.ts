@@ -43,6 +43,8 @@ export type MeetingsTable = {
   ended_at: string | null;
   passcode_hash: string | null;
   is_locked: number;
+  /** 1: a participant the host muted may unmute on their own. */
+  allow_self_unmute: number;
   created_at: string;
   updated_at: string;
 };
@@ -54,6 +56,8 @@ export type MeetingParticipantsTable = {
   /** The latest join; a rejoin moves it forward and clears `left_at`. */
   joined_at: string;
   left_at: string | null;
+  /** Set when the host removed them: they cannot join again. */
+  removed_at: string | null;
 };
 
 export type DatabaseSchema = {

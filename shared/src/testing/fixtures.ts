@@ -23,6 +23,7 @@ export const MEETING = {
   ended_at: null,
   has_passcode: false,
   is_locked: false,
+  allow_self_unmute: true,
   participant_count: 2,
   created_at: '2026-01-01T09:00:00.000Z',
   updated_at: '2026-01-01T09:00:00.000Z',

@@ -21,13 +21,17 @@ function otherParticipant(hub: MeetingHub, self: Peer, peerId: string): Peer {
  * even where the bus delivers later.
  */
 export const hostHandlers = {
-  /** The microphone is paused here, so it is silent even if the client ignores `muteRequested`. */
+  /**
+   * The microphone is paused here, so it is silent even if the client ignores
+   * `muteRequested`, and the mute holds for that user (see mute-hold.ts).
+   */
   muteParticipant: {
     needsJoin: true,
     isMedia: true,
     run: async ({ hub, peer }, { peerId }) => {
       requireHost(peer, 'mute other participants');
       const target = otherParticipant(hub, peer, peerId);
+      hub.holdMute(target.user.id);
       await hub.room.pauseSource(target.id, 'mic');
       if (!target.state.isMuted) {
         target.state = { ...target.state, isMuted: true };
@@ -37,11 +41,23 @@ export const hostHandlers = {
       return {};
     },
   },
-  removeParticipant: {
+  /** The participant may unmute again; they do it themselves (nobody's microphone is switched on for them). */
+  allowUnmute: {
     needsJoin: true,
     run: async ({ hub, peer }, { peerId }) => {
+      requireHost(peer, 'let participants unmute');
+      hub.liftMute(otherParticipant(hub, peer, peerId).user.id);
+      return {};
+    },
+  },
+  /** Recorded first (their joins and tickets are refused from now on), then every peer of theirs ends. */
+  removeParticipant: {
+    needsJoin: true,
+    run: async ({ hub, peer, services }, { peerId }) => {
       requireHost(peer, 'remove participants');
-      await hub.kick(otherParticipant(hub, peer, peerId), 'The host removed you from the meeting.');
+      const target = otherParticipant(hub, peer, peerId);
+      await services.attendance.remove(peer.user, hub.meetingId, target.user.id);
+      await hub.removeUser(target.user.id, 'The host removed you from the meeting.');
       return {};
     },
   },

@@ -1,5 +1,7 @@
 import type { types as ms } from 'mediasoup';
 import type { RtpCapabilitiesDto } from '@meetai/shared';
+import { assertMayUnmute } from '../mute-hold';
+import { SignalingError } from '../signaling-error';
 import type { HandlerTable } from './types';
 
 /**
@@ -40,7 +42,12 @@ export const mediaHandlers = {
   produce: {
     needsJoin: true,
     isMedia: true,
-    run: async ({ hub, peer, after }, { transportId, kind, rtpParameters, source, paused }) => {
+    run: async ({ hub, peer, services, after }, { transportId, kind, rtpParameters, source, paused }) => {
+      const max = services.limits.producersPerPeer;
+      if (hub.room.producersOf(peer.id).length >= max) {
+        throw new SignalingError('LIMIT_REACHED', `A connection may send at most ${max} streams at once.`);
+      }
+      if (source === 'mic' && !paused) await assertMayUnmute({ hub, peer, services });
       const producer = await hub.room.produce(peer.id, {
         transportId,
         kind,
@@ -64,7 +71,9 @@ export const mediaHandlers = {
   resumeProducer: {
     needsJoin: true,
     isMedia: true,
-    run: async ({ hub, peer }, { producerId }) => {
+    run: async ({ hub, peer, services }, { producerId }) => {
+      const isMic = hub.room.producersOf(peer.id).some((p) => p.producerId === producerId && p.source === 'mic');
+      if (isMic) await assertMayUnmute({ hub, peer, services });
       await hub.room.setProducerPaused(peer.id, producerId, false);
       return {};
     },

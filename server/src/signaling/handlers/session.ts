@@ -1,6 +1,7 @@
 import { SignalingCloseCodes } from '@meetai/shared';
 import type { types as ms } from 'mediasoup';
 import { CHAT_HISTORY_LIMIT } from '../chat-repository';
+import { assertMayUnmute } from '../mute-hold';
 import { SignalingError } from '../signaling-error';
 import type { HandlerTable } from './types';
 
@@ -8,16 +9,17 @@ export const sessionHandlers = {
   /**
    * Enters the room, or resumes a peer the others already know (after a
    * reconnect within the grace period, or after `roomRestarted`): then the
-   * reply says `resumed: true` and nobody is told about a new peer.
+   * reply says `resumed: true` and nobody is told about a new peer. The
+   * display name is the account's (set when the socket attached); the
+   * request's `displayName` is still accepted from older clients but ignored.
    */
   join: {
     needsJoin: false,
-    run: async ({ hub, peer, services, after }, { displayName, rtpCapabilities, state }) => {
+    run: async ({ hub, peer, services, after }, { rtpCapabilities, state }) => {
       if (peer.joined) throw new SignalingError('ALREADY_JOINED', 'This connection has already joined.');
       const chatHistory = await services.chat.recent(hub.meetingId, CHAT_HISTORY_LIMIT);
       const captions = await services.captions?.status(hub.meetingId);
       const isResume = peer.isAnnounced;
-      peer.displayName = displayName;
       if (state) peer.state = { ...peer.state, ...state };
       hub.room.setRtpCapabilities(peer.id, rtpCapabilities as ms.RtpCapabilities);
       peer.joined = true;
@@ -39,7 +41,8 @@ export const sessionHandlers = {
   },
   updatePeerState: {
     needsJoin: true,
-    run: async ({ hub, peer }, patch) => {
+    run: async ({ hub, peer, services }, patch) => {
+      if (patch.isMuted === false && peer.state.isMuted) await assertMayUnmute({ hub, peer, services });
       peer.state = { ...peer.state, ...patch };
       hub.broadcast('peerState', { peerId: peer.id, state: peer.state }, peer);
       return { state: peer.state };

@@ -10,12 +10,14 @@ import type { AttendanceService } from '../../meetings/attendance-service';
 import type { MeetingService } from '../../meetings/meeting-service';
 import type { ChatRepository } from '../chat-repository';
 import type { MeetingHub } from '../MeetingHub';
+import type { SignalingLimits } from '../signaling-settings';
 import type { Peer } from '../Peer';
 
 export type SignalingServices = {
   meetings: Pick<MeetingService, 'get' | 'update'>;
-  attendance: Pick<AttendanceService, 'leave' | 'end'>;
+  attendance: Pick<AttendanceService, 'leave' | 'end' | 'remove' | 'presence'>;
   chat: ChatRepository;
+  limits: SignalingLimits;
   /** Live captions; absent when the AI module is not mounted. */
   captions?: CaptionsControl;
   log: FastifyBaseLogger;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial';
 import { chatMessages } from './0002-chat-messages';
 import { transcripts } from './0003-transcripts';
+import { membership } from './0004-membership';
 
 /**
  * Every migration, in code (no directory scan, so it works the same under tsx,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-chat-messages': chatMessages,
   '0003-transcripts': transcripts,
+  '0004-membership': membership,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,8 +38,14 @@ describeSchemas('meetings contracts', meetings, {
     ],
   },
   UpdateMeetingRequestSchema: {
-    valid: [{ title: 'New' }, { passcode: null }, { is_locked: true }, { scheduled_start: null, scheduled_end: null }],
-    invalid: [{}, { is_locked: 'yes' }, { title: '' }, { code: '111-111-111' }],
+    valid: [
+      { title: 'New' },
+      { passcode: null },
+      { is_locked: true },
+      { allow_self_unmute: false },
+      { scheduled_start: null, scheduled_end: null },
+    ],
+    invalid: [{}, { is_locked: 'yes' }, { allow_self_unmute: 'no' }, { title: '' }, { code: '111-111-111' }],
   },
   MeetingScopeSchema: { valid: ['upcoming', 'ongoing', 'past'], invalid: ['today', ''] },
   ListMeetingsQuerySchema: {

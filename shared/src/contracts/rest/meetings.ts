@@ -29,6 +29,8 @@ export const MeetingSchema = z.object({
   ended_at: z.string().nullable(),
   has_passcode: z.boolean(),
   is_locked: z.boolean(),
+  /** Whether a participant the host muted may unmute on their own (otherwise the host lets them, one by one). */
+  allow_self_unmute: z.boolean(),
   participant_count: z.number().int().nonnegative(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -47,6 +49,8 @@ export const CreateMeetingRequestSchema = z
     scheduled_start: isoDateTime.optional(),
     scheduled_end: isoDateTime.optional(),
     passcode: PasscodeSchema.optional(),
+    /** Default true. */
+    allow_self_unmute: z.boolean().optional(),
   })
   .strict()
   .refine(
@@ -68,6 +72,7 @@ export const UpdateMeetingRequestSchema = z
     /** null removes the passcode. */
     passcode: PasscodeSchema.nullable().optional(),
     is_locked: z.boolean().optional(),
+    allow_self_unmute: z.boolean().optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change');

@@ -184,6 +184,7 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
     response: { message: CHAT_MESSAGE },
   },
   muteParticipant: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{ peerId: '' }, { userId: 2 }], response: {} },
+  allowUnmute: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{}, { peerId: 'p-2b7f0c', unmute: true }], response: {} },
   removeParticipant: {
     valid: [{ peerId: 'p-2b7f0c' }],
     invalid: [{}, { peerId: 'p-2b7f0c', ban: true }],

@@ -86,8 +86,13 @@ export const SignalingRequests = {
     data: z.object({ text: z.string().trim().min(1).max(CHAT_MAX_LENGTH) }).strict(),
     response: z.object({ message: ChatMessageSchema }),
   },
-  /** Host only: ask a participant's microphone to mute (their client pauses its producer). */
+  /**
+   * Host only: the server pauses that participant's microphone and tells them (`muteRequested`). The mute
+   * holds: unless the meeting allows self-unmute, their own unmute answers MUTED_BY_HOST until `allowUnmute`.
+   */
   muteParticipant: { data: z.object({ peerId: EntityIdSchema }).strict(), response: ok },
+  /** Host only: lifts the hold of `muteParticipant` (e.g. after a raised hand); the participant unmutes themselves. */
+  allowUnmute: { data: z.object({ peerId: EntityIdSchema }).strict(), response: ok },
   removeParticipant: { data: z.object({ peerId: EntityIdSchema }).strict(), response: ok },
   lockMeeting: { data: z.object({ locked: z.boolean() }).strict(), response: ok },
   endMeeting: { data: empty, response: ok },
