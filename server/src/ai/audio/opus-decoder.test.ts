@@ -4,6 +4,7 @@ import { librivoxClips, readWav } from '../testing/audio-fixtures';
 import { float32ToInt16 } from './pcm';
 import { OPUS_RTP_CLOCK_RATE, OpusTapDecoder } from './opus-decoder';
 import { Decimator48To16 } from './resample';
+import { RtpDepacketizer } from './rtp-depacketizer';
 
 /** 20 ms at 48 kHz: what a browser puts in one Opus packet. */
 const FRAME = 960;
@@ -190,5 +191,57 @@ describe('OpusTapDecoder on real Opus packets of real speech', () => {
     expect(decoder.stats.corruptPackets).toBe(3);
     expect(decoder.stats.concealedSamples).toBe(3 * FRAME);
     expect(pcm.length).toBe(20 * FRAME);
+  });
+
+  it('works behind the depacketizer: datagrams out of order, duplicated and lost still give the speech', async () => {
+    // Each datagram is late by up to 40 ms (so neighbours swap), one in 25 is lost, one in 30 comes twice.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const sent = packets.flatMap((packet, i) => {
+      if (i % 25 === 12) return [];
+      const header = Buffer.alloc(12);
+      header[0] = 0x80;
+      header[1] = 100;
+      header.writeUInt16BE((65_000 + i) & 0xffff, 2); // crosses the sequence wrap
+      header.writeUInt32BE(packet.timestamp, 4);
+      header.writeUInt32BE(0xcafe, 8);
+      const datagram = Buffer.concat([header, packet.payload]);
+      const arrival = i * 20 + random() * 40;
+      return i % 30 === 0
+        ? [
+            { datagram, arrival },
+            { datagram, arrival: arrival + 5 },
+          ]
+        : [{ datagram, arrival }];
+    });
+    sent.sort((a, b) => a.arrival - b.arrival);
+
+    const clock = { now: 0 };
+    const depacketizer = new RtpDepacketizer({ now: () => clock.now });
+    const decoder = await OpusTapDecoder.create();
+    const chunks: Float32Array[] = [];
+    const take = (events: ReturnType<RtpDepacketizer['push']>) => {
+      for (const event of events)
+        if (event.type === 'payload') chunks.push(decoder.decode(event.payload, event.timestamp).pcm);
+    };
+    for (const { datagram, arrival } of sent) {
+      const deadline = depacketizer.nextDeadline();
+      if (deadline !== null && deadline <= arrival) {
+        clock.now = deadline;
+        take(depacketizer.poll());
+      }
+      clock.now = arrival;
+      take(depacketizer.push(datagram));
+    }
+    take(depacketizer.flush());
+    decoder.close();
+
+    const lostCount = packets.filter((_, i) => i % 25 === 12).length;
+    expect(depacketizer.stats).toMatchObject({ lost: lostCount, late: 0, malformed: 0 });
+    expect(depacketizer.stats.duplicates).toBeGreaterThan(0);
+    const pcm = joined(chunks);
+    expect(pcm.length).toBe(packets.length * FRAME);
+    expect(decoder.stats.concealedSamples).toBe(lostCount * FRAME);
+    expect(bestCorrelation(speech16k, new Decimator48To16().process(pcm)).r).toBeGreaterThan(0.7);
   });
 });
