@@ -11,8 +11,12 @@ import type { Config } from './config';
 import type { AppEventBus } from './events/app-events';
 import { installJsonParser } from './http/body-parsing';
 import { installErrorHandler, sendError } from './http/error-handler';
+import { serializeRequest } from './http/log-redaction';
 import { installNotFoundHandler, type PageFallback } from './http/not-found';
 import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
+import { installSecurityHeaders } from './http/security-headers';
+import { startAiModule } from './ai/ai-module';
+import { aiModule } from './ai/plugin';
 import { startMediaLayer } from './media/media-layer';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
@@ -42,7 +46,8 @@ export type App = FastifyInstance;
  */
 export async function buildApp(config: Config): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // Request logs without secrets: a signaling ticket in `?ticket=` opens a socket in someone's name.
+    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
     bodyLimit: MAX_JSON_BODY_BYTES,
     genReqId: generateRequestId,
     requestIdHeader: false,
@@ -61,6 +66,7 @@ export async function buildApp(config: Config): Promise<App> {
   });
   installJsonParser(app);
   installErrorHandler(app);
+  installSecurityHeaders(app);
 
   const database = await openDatabase(config.dataDir);
   app.addHook('onClose', async () => database.close());
@@ -72,7 +78,7 @@ export async function buildApp(config: Config): Promise<App> {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
     maxAge: 600,
   });
   await app.register(rateLimit, { global: false });
@@ -84,7 +90,7 @@ export async function buildApp(config: Config): Promise<App> {
   app.decorate('services', services);
   app.decorate('events', services.events);
   installAuthentication(app, services.tokens);
-  const metrics = installMetrics(app);
+  const metrics = installMetrics(app, { token: config.metricsToken });
 
   // Routes, one module at a time.
   const mounted = new Set(config.services);
@@ -120,10 +126,25 @@ export async function buildApp(config: Config): Promise<App> {
       attemptLimits: config.attemptLimits,
     });
   }
-  if (mounted.has('signaling')) {
-    const media = await startMediaLayer(config.media, { log: app.log, metrics, health: services.health });
-    app.addHook('onClose', async () => media.close());
-    await app.register(signalingModule, { services, media, signaling: config.signaling });
+  // The SFU first, then the AI module that listens to it, then signaling, which serves both to the room.
+  const media = mounted.has('signaling')
+    ? await startMediaLayer(config.media, { log: app.log, metrics, health: services.health })
+    : undefined;
+  if (media) app.addHook('onClose', async () => media.close());
+  const ai = mounted.has('ai')
+    ? await startAiModule(config.ai, { services, seam: media?.audio, metrics, log: app.log })
+    : undefined;
+  if (ai) {
+    app.addHook('onClose', async () => ai.close());
+    await app.register(aiModule, { prefix: API_PREFIX, ai, db: database.db });
+  }
+  if (media) {
+    await app.register(signalingModule, {
+      services,
+      media,
+      signaling: config.signaling,
+      captions: ai?.captions ?? undefined,
+    });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

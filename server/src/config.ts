@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
+import { loadAiSettings, type AiSettings } from './ai/ai-settings';
 import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
 import type { Rate } from './http/source-limit';
 import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/signaling-settings';
@@ -10,7 +11,7 @@ import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Modules `SERVICES` can mount. Later modules (signaling, media, ai) add their names here. */
-export const SERVICE_NAMES = ['auth', 'meetings', 'signaling', 'web'] as const;
+export const SERVICE_NAMES = ['auth', 'meetings', 'signaling', 'ai', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The seed's port for a module started alone (`SERVICES=auth` listens on 8080 unless PORT says otherwise). */
@@ -18,6 +19,7 @@ const SEED_PORTS: Partial<Record<ServiceName, number>> = {
   auth: SERVICE_PORTS.user,
   meetings: SERVICE_PORTS.meeting,
   signaling: SERVICE_PORTS.signaling,
+  ai: SERVICE_PORTS.ai,
 };
 
 const DURATION_UNITS_S = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
@@ -97,6 +99,7 @@ const EnvSchema = z.object({
   CHAT_RATE_LIMIT: RateSchema.optional(),
   CHAT_HISTORY_MAX: PositiveIntSchema.optional(),
   CHAT_RETENTION: DurationSchema.optional(),
+  METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
   MEDIASOUP_MAX_INCOMING_BITRATE: z.coerce.number().int().min(100_000, 'At least 100000 bits per second').optional(),
   CORS_ORIGINS: z
     .string()
@@ -135,8 +138,11 @@ export type Config = {
   rateLimits: { register: Rate; refresh: Rate; ticket: Rate };
   media: MediaSettings;
   signaling: SignalingSettings;
+  ai: AiSettings;
   /** Origins other than the gateway's own that may call the API from a browser context. */
   corsOrigins: string[];
+  /** Bearer token Prometheus sends for /metrics; unset: only loopback may scrape. */
+  metricsToken: string | undefined;
 };
 
 export type AttemptLimits = {
@@ -222,8 +228,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         retentionS: e.CHAT_RETENTION ?? DEFAULT_SIGNALING_SETTINGS.chat.retentionS,
       },
     },
+    ai: aiSettings(present),
     corsOrigins: e.CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
   };
+}
+
+/** AI_* (the AI module and its engines read their own variables); errors keep the config's wording. */
+function aiSettings(env: Record<string, string | undefined>): AiSettings {
+  try {
+    return loadAiSettings(env, REPO_ROOT);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 /** MEDIASOUP_* over the machine's defaults (a worker per core, the first external IPv4 announced). */
