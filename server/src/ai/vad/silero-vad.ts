@@ -15,7 +15,6 @@ import { describeIssues } from '@meetai/shared';
 export const VAD_SAMPLE_RATE = 16_000;
 /** Silero v5's frame at 16 kHz (the size it was trained on). */
 export const VAD_FRAME_SAMPLES = 512;
-export const VAD_FRAME_MS = (VAD_FRAME_SAMPLES * 1000) / VAD_SAMPLE_RATE;
 
 export type VadSettings = {
   /** A frame at or above this speech probability is speech. */
