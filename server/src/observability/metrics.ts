@@ -1,13 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { METRICS_PATH } from '@meetai/shared';
+import { AppError } from '../http/app-error';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * `/metrics` is not public: with METRICS_TOKEN set it needs
+ * `Authorization: Bearer <token>`; without, only a scraper on this machine
+ * may read it (a loopback request that came through a proxy, which says so
+ * in X-Forwarded-For, is someone else's and is refused).
+ */
+function assertMayScrape(request: FastifyRequest, token: string | undefined): void {
+  if (token) {
+    const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    // Compared as digests so the comparison takes the same time whatever the length.
+    if (timingSafeEqual(digest(given), digest(token))) return;
+    throw new AppError(
+      'UNAUTHENTICATED',
+      401,
+      'Metrics need the scrape token: Authorization: Bearer <METRICS_TOKEN>.',
+      {
+        headers: { 'www-authenticate': 'Bearer realm="metrics"' },
+      },
+    );
+  }
+  if (LOOPBACK.has(request.ip) && request.headers['x-forwarded-for'] === undefined) return;
+  throw new AppError(
+    'FORBIDDEN',
+    403,
+    'Metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere.',
+  );
+}
 
 /**
  * Prometheus metrics: Node's process metrics plus request count and latency
  * by method, route pattern (not raw URL, to bound cardinality) and status.
  * One registry per app, so several apps (tests) can live in one process.
  */
-export function installMetrics(app: FastifyInstance): Registry {
+export function installMetrics(app: FastifyInstance, options: { token: string | undefined }): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status_code'] as const;
@@ -35,7 +69,8 @@ export function installMetrics(app: FastifyInstance): Registry {
     duration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  app.get(METRICS_PATH, async (_request, reply) => {
+  app.get(METRICS_PATH, async (request, reply) => {
+    assertMayScrape(request, options.token);
     reply.header('content-type', registry.contentType).header('cache-control', 'no-store');
     return registry.metrics();
   });

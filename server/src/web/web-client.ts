@@ -27,8 +27,8 @@ export async function installWebClient(
         },
   );
 
-  // Invite links are `/j/<code>`; the client routes by hash (so it also works
-  // from file:// in Electron), and relative asset URLs would not resolve under `/j/`.
+  // Invite links are `/j/<code>`; the client routes by hash (as it does in the
+  // desktop app, where it is served from app://meetai), and relative asset URLs would not resolve under `/j/`.
   app.get(`${WEB_JOIN_PATH}/:code`, async (request, reply) => {
     const { code } = request.params as { code: string };
     const canonical = normalizeMeetingCode(code) ?? code;

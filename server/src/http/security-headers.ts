@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The web client's policy, the same as the desktop app's production one
+ * (electron/src/main/windows/csp.ts): scripts, styles and frames only from
+ * the app itself; connect-src open to any http(s)/ws(s) origin because the
+ * server address is a setting (and mediasoup's signaling is a WebSocket);
+ * media and images from blob: (local previews, remote tracks). A header, not
+ * only the page's <meta>, because only a header can say `frame-ancestors`.
+ */
+export const WEB_CLIENT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' http: https: ws: wss:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** JSON and other non-page answers render nothing and may not be framed. */
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers on every response: no framing (clickjacking), no MIME sniffing, no
+ * Referer leaving the app (invite codes live in URLs). Pages get the web
+ * client's CSP; everything else a policy that allows nothing. HSTS is left to
+ * whatever terminates TLS, since the server itself may run on plain http on a LAN.
+ */
+export function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    const type = String(reply.getHeader('content-type') ?? '');
+    reply.header('content-security-policy', type.startsWith('text/html') ? WEB_CLIENT_CSP : NON_PAGE_CSP);
+    return payload;
+  });
+}
