@@ -57,3 +57,27 @@ describe('settings defaults', () => {
     expect(settings.ServerUrlSchema.parse('https://meet.example.com///')).toBe('https://meet.example.com');
   });
 });
+
+describe('salvageSettings', () => {
+  it('keeps the valid fields and defaults the broken ones', () => {
+    const stored = { language: 'zh-CN', theme: 'purple', camera_id: 'cam-1', captions_size: 42, stale_key: true };
+    expect(settings.salvageSettings(stored)).toEqual({
+      ...settings.DEFAULT_SETTINGS,
+      language: 'zh-CN',
+      camera_id: 'cam-1',
+    });
+  });
+
+  it('fills what is missing or broken from the defaults it is given (the page origin in a browser)', () => {
+    const defaults = { ...settings.DEFAULT_SETTINGS, server_url: 'https://meet.example.com' };
+    expect(settings.salvageSettings({ server_url: 'file:///etc', theme: 'dark' }, defaults)).toEqual({
+      ...defaults,
+      theme: 'dark',
+    });
+  });
+
+  it('gives the defaults for anything that is not an object', () => {
+    for (const raw of [null, 'text', 7, ['en']])
+      expect(settings.salvageSettings(raw)).toEqual(settings.DEFAULT_SETTINGS);
+  });
+});

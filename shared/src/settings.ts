@@ -54,3 +54,20 @@ export const SettingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/**
+ * Stored settings read back: each field that is still valid is kept, the rest
+ * come from `defaults`, so one bad value (hand-edited, or written by another
+ * version) does not cost the user every other setting. Anything that is not
+ * an object gives the defaults. The desktop's settings file and the browser's
+ * localStorage both read through this.
+ */
+export function salvageSettings(raw: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return defaults;
+  const record = raw as Record<string, unknown>;
+  const kept = Object.entries(SettingsPatchSchema.shape).flatMap(([key, schema]) => {
+    const field = schema.safeParse(record[key]);
+    return field.success && field.data !== undefined ? [[key, field.data] as const] : [];
+  });
+  return SettingsSchema.parse({ ...defaults, ...Object.fromEntries(kept) });
+}

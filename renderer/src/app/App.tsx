@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Route, Routes } from 'react-router';
 import { CreateMeetingPage, JoinByCodePage, MeetingDetailsPage, MeetingsHomePage } from '../features/meetings';
@@ -6,11 +6,13 @@ import { LobbyPage } from '../features/lobby';
 import { MeetingRoomPage } from '../features/room';
 import { ServerPage } from '../features/server';
 import { RegisterPage, RequireAuth, SignInPage } from '../features/session';
-import { SettingsPage } from '../features/settings';
 import { TranscriptPage } from '../features/transcripts';
 import { EmptyState, LoadingBlock } from '../ui/Feedback';
 import { AppEffects } from './AppEffects';
 import { AppShell } from './AppShell';
+
+/** Loaded on first visit: not needed to reach sign-in. */
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -26,8 +28,8 @@ function NotFound() {
 }
 
 /**
- * A hash router: the same build works from the desktop shell's app:// origin,
- * from file://, and from the gateway, which only ever has to serve index.html.
+ * A hash router: the same build works from the desktop shell's app://meetai/
+ * origin and from the gateway, which only ever has to serve index.html.
  */
 export function App() {
   const { t } = useTranslation();

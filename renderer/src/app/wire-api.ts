@@ -2,7 +2,6 @@ import { api } from '../lib/http';
 import { endSession, renewAccessToken, useSessionStore } from '../features/session';
 import { useSettingsStore } from '../features/settings';
 import { useMeetingsStore } from '../features/meetings';
-import { useRoomStore } from '../features/room';
 
 /**
  * Connects the API client to the stores: the server address from settings, the
@@ -22,7 +21,6 @@ export function wireApi(): void {
   useSessionStore.subscribe((state, previous) => {
     if (state.status === 'signed-out' && previous.status !== 'signed-out') {
       useMeetingsStore.getState().reset();
-      useRoomStore.getState().clear();
     }
   });
 }

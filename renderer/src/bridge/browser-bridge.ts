@@ -4,6 +4,7 @@ import {
   SettingsPatchSchema,
   SettingsSchema,
   parseUnknown,
+  salvageSettings,
   type BridgeEvent,
   type BridgeEventPayload,
   type DesktopBridge,
@@ -57,12 +58,7 @@ export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridg
       log.warn('settingsGet() | stored settings are not JSON, using defaults', error);
       return fallback;
     }
-    if (typeof stored !== 'object' || stored === null) return fallback;
-    const valid = Object.entries(SettingsPatchSchema.shape).flatMap(([key, schema]) => {
-      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
-      return parsed.success && parsed.data !== undefined ? [[key, parsed.data] as const] : [];
-    });
-    return SettingsSchema.parse({ ...fallback, ...Object.fromEntries(valid) });
+    return salvageSettings(stored, fallback);
   }
 
   return {

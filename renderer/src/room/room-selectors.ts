@@ -8,7 +8,6 @@ import { GRID_PAGE_SIZE, type PeerView, type QualityView, type RoomState } from 
  * zustand's `useShallow`.
  */
 
-export const selectConnectionState = (s: RoomState) => s.connectionState;
 export const selectSelfPeerId = (s: RoomState) => s.self?.peerId ?? null;
 export const selectIsHost = (s: RoomState) => s.self?.role === 'host';
 export const selectIsMuted = (s: RoomState) => s.self?.state.isMuted ?? true;
@@ -87,11 +86,6 @@ export function selectMeetingStartedAt(s: RoomState): string | null {
     .filter((time) => !Number.isNaN(Date.parse(time)));
   if (!times.length) return null;
   return times.reduce((earliest, time) => (Date.parse(time) < Date.parse(earliest) ? time : earliest));
-}
-
-export function selectRaisedHandCount(s: RoomState): number {
-  const all = s.self ? [s.self, ...Object.values(s.peers)] : Object.values(s.peers);
-  return all.filter((peer) => peer.state.isHandRaised).length;
 }
 
 export const selectCaptionsStatus = (s: RoomState) => s.captionsStatus;

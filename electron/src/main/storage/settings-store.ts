@@ -1,25 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { SettingsSchema, type Settings, type SettingsPatch } from '@meetai/shared';
+import { SettingsSchema, salvageSettings, type Settings, type SettingsPatch } from '@meetai/shared';
 import { createLogger } from '../logger';
 import { isMissingFile, writeFileAtomic } from './atomic-write';
 
 const log = createLogger('settings-store');
-
-/**
- * Keeps each field that is still valid and lets the schema default the rest, so
- * one bad value (hand-edited, or from another version) does not cost the user
- * every other setting.
- */
-export function salvageSettings(raw: unknown): Settings {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return SettingsSchema.parse({});
-  const record = raw as Record<string, unknown>;
-  const kept: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
-    const field = schema.safeParse(record[key]);
-    if (field.success) kept[key] = field.data;
-  }
-  return SettingsSchema.parse(kept);
-}
 
 /** The settings JSON file in userData. Writes are serialized and atomic. */
 export class SettingsStore {

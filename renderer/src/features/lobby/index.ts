@@ -1,6 +1,4 @@
 import { lazy } from 'react';
 
-export { useLobbyStore } from './store';
-
 /** The lobby opens camera and microphone: loaded only when someone is about to join. */
 export const LobbyPage = lazy(() => import('./components/LobbyPage').then((m) => ({ default: m.LobbyPage })));

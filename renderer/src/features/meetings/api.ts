@@ -1,9 +1,11 @@
 import {
   API_PREFIX,
   EmptySchema,
+  JoinMeetingResultSchema,
   MeetingSchema,
   pageOf,
   type CreateMeetingRequest,
+  type JoinMeetingResult,
   type Meeting,
   type MeetingScope,
 } from '@meetai/shared';
@@ -23,4 +25,7 @@ export const meetingsApi = {
   create: (body: CreateMeetingRequest): Promise<Meeting> => api.post(base, body, MeetingSchema),
   end: (id: number): Promise<Meeting> => api.post(`${base}/${id}/end`, undefined, MeetingSchema),
   remove: (id: number): Promise<null> => api.delete(`${base}/${id}`, EmptySchema),
+  /** Attendance (and the passcode check): the lobby's Join, and the room's way back in after a long outage. */
+  join: (id: number, passcode?: string): Promise<JoinMeetingResult> =>
+    api.post(`${base}/${id}/join`, passcode ? { passcode } : {}, JoinMeetingResultSchema),
 };

@@ -6,7 +6,6 @@ import { useSessionStore } from '../session';
 import { useSettingsStore } from '../settings';
 import { RoomPage } from './components/RoomPage';
 import { RoomContext } from './room-context';
-import { useRoomStore } from './store';
 import { useRoomSession } from './use-room-session';
 
 /**
@@ -46,10 +45,7 @@ export function RoomRoute() {
     );
   }
 
-  const leaveTo = (path: string) => {
-    useRoomStore.getState().clear();
-    navigate(path, { replace: true });
-  };
+  const leaveTo = (path: string) => navigate(path, { replace: true });
 
   return (
     <RoomContext.Provider value={session}>

@@ -1,7 +1,7 @@
 import { API_PREFIX, TicketSchema, type Ticket, type TicketRequest } from '@meetai/shared';
 import { isApiError } from '../../lib/api-error';
 import { api } from '../../lib/http';
-import { lobbyApi } from '../lobby/api';
+import { meetingsApi } from '../meetings';
 
 function requestTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket> {
   const body: TicketRequest = resumePeerId ? { resume_peer_id: resumePeerId } : {};
@@ -20,7 +20,7 @@ export async function fetchSignalingTicket(meetingId: number, resumePeerId: stri
     return await requestTicket(meetingId, resumePeerId);
   } catch (error) {
     if (!isApiError(error) || error.code !== 'NOT_A_PARTICIPANT') throw error;
-    await lobbyApi.join(meetingId);
+    await meetingsApi.join(meetingId);
     return requestTicket(meetingId, null);
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useLobbyStore } from '../lobby';
 import { useSettingsStore } from '../settings';
 import { createRoomSession, type RoomSession } from './create-room-session';
+import { roomEntryFor } from './room-entry';
 
 /**
  * One RoomClient for as long as the page shows this meeting: created and
@@ -13,14 +13,14 @@ export function useRoomSession(meetingId: number | null, displayName: string): R
 
   useEffect(() => {
     if (meetingId === null || !displayName) return;
-    const lobby = useLobbyStore.getState();
     const { settings } = useSettingsStore.getState();
+    // Without the lobby's word (a reload), both devices on, as the lobby itself starts.
     const created = createRoomSession({
       meetingId,
       displayName,
-      media: {
-        isMicOn: lobby.isMicOn,
-        isCameraOn: lobby.isCameraOn,
+      media: roomEntryFor(meetingId)?.media ?? {
+        isMicOn: true,
+        isCameraOn: true,
         micDeviceId: settings.microphone_id,
         cameraDeviceId: settings.camera_id,
       },

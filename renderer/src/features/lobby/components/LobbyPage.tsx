@@ -7,11 +7,10 @@ import { ErrorNotice, LoadingBlock, Notice, PageError } from '../../../ui/Feedba
 import { Icon } from '../../../ui/Icon';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
-import { parseMeetingId, useMeeting } from '../../meetings';
-import { useRoomStore } from '../../room';
+import { meetingsApi, parseMeetingId, useMeeting } from '../../meetings';
+import { enterRoom } from '../../room';
 import { useSessionStore } from '../../session';
 import { updateSettings, useSettingsStore } from '../../settings';
-import { lobbyApi } from '../api';
 import { useLocalMedia, useMediaDevices } from '../hooks';
 import { canChooseSpeaker, playTestSound } from '../media/test-sound';
 import { useLobbyStore } from '../store';
@@ -76,8 +75,16 @@ export function LobbyPage() {
     setJoinError(null);
     setIsJoining(true);
     try {
-      const result = await lobbyApi.join(meeting.id, needsPasscode ? passcode.trim() : undefined);
-      useRoomStore.getState().setJoined(result);
+      await meetingsApi.join(meeting.id, needsPasscode ? passcode.trim() : undefined);
+      enterRoom({
+        meetingId: meeting.id,
+        media: {
+          isMicOn,
+          isCameraOn,
+          micDeviceId: settings.microphone_id,
+          cameraDeviceId: settings.camera_id,
+        },
+      });
       navigate(`/room/${meeting.id}`, { replace: true });
     } catch (error) {
       setJoinError(error);

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { LanguageSelect, useSettingsStore } from '../../settings';
+import { LanguageSelect } from '../../../ui/LanguageSelect';
+import { updateSettings, useSettingsStore } from '../../settings';
 import './auth.css';
 
 /** The other signed-out screen (sign in ↔ register), offered under the card. */
@@ -26,6 +27,7 @@ export function AuthLayout({
 }) {
   const { t } = useTranslation();
   const serverUrl = useSettingsStore((s) => s.settings.server_url);
+  const language = useSettingsStore((s) => s.settings.language);
   // Carries "where the user was going" through a detour to the server screen or the other form.
   const { state } = useLocation();
   return (
@@ -56,7 +58,12 @@ export function AuthLayout({
         <Link to="/server" state={state} data-testid="server-change-link">
           {t('server.change')}
         </Link>
-        <LanguageSelect testId="auth-language-select" compact />
+        <LanguageSelect
+          value={language}
+          onChange={(choice) => void updateSettings({ language: choice })}
+          testId="auth-language-select"
+          compact
+        />
       </footer>
     </main>
   );

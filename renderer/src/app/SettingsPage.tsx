@@ -2,16 +2,17 @@ import type { BridgeResponse } from '@meetai/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getBridge } from '../../../bridge/get-bridge';
-import { signOut, useSessionStore } from '../../session';
-import { useSettingsStore } from '../store';
-import { LanguageSelect } from './LanguageSelect';
-import { ThemeSelect } from './ThemeSelect';
-import '../settings.css';
+import { getBridge } from '../bridge/get-bridge';
+import { signOut, useSessionStore } from '../features/session';
+import { ThemeSelect, updateSettings, useSettingsStore } from '../features/settings';
+import { LanguageSelect } from '../ui/LanguageSelect';
+import './settings-page.css';
 
+/** Settings and the account together: it needs both features, so it lives in app/ rather than in either. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const serverUrl = useSettingsStore((s) => s.settings.server_url);
+  const language = useSettingsStore((s) => s.settings.language);
   const user = useSessionStore((s) => s.user);
   const [info, setInfo] = useState<BridgeResponse<'app:getInfo'> | null>(null);
 
@@ -32,7 +33,7 @@ export function SettingsPage() {
         <h2 id="settings-general" className="visually-hidden">
           {t('settings.title')}
         </h2>
-        <LanguageSelect />
+        <LanguageSelect value={language} onChange={(choice) => void updateSettings({ language: choice })} />
         <ThemeSelect />
       </section>
       <section className="card settings__section" aria-labelledby="settings-server">

@@ -1,26 +1,27 @@
 import { LanguageSettingSchema, type LanguageSetting } from '@meetai/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { preferredLanguages, resolveLanguage } from '../../../i18n';
-import { updateSettings } from '../settings-actions';
-import { useSettingsStore } from '../store';
+import { preferredLanguages, resolveLanguage } from '../i18n';
 
-/** Language choice, saved through the bridge; 'auto' names the language it currently resolves to. */
+/** Language choice; 'auto' names the language it currently resolves to. The caller keeps the value. */
 export function LanguageSelect({
+  value,
+  onChange,
   testId = 'language-select',
   compact = false,
 }: {
+  value: LanguageSetting;
+  onChange: (language: LanguageSetting) => void;
   testId?: string;
   compact?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const language = useSettingsStore((s) => s.settings.language);
   const systemLanguage = resolveLanguage('auto', preferredLanguages());
 
-  const onChange = (value: string) => {
-    const parsed = LanguageSettingSchema.safeParse(value);
-    if (parsed.success) void updateSettings({ language: parsed.data });
+  const choose = (raw: string) => {
+    const parsed = LanguageSettingSchema.safeParse(raw);
+    if (parsed.success) onChange(parsed.data);
   };
 
   const options: { value: LanguageSetting; label: string }[] = [
@@ -37,8 +38,8 @@ export function LanguageSelect({
       <select
         id={id}
         className="select"
-        value={language}
-        onChange={(event) => onChange(event.target.value)}
+        value={value}
+        onChange={(event) => choose(event.target.value)}
         data-testid={testId}
       >
         {options.map((option) => (
