@@ -21,7 +21,7 @@ async function restrictedImports(filePath: string, specifier: string): Promise<s
 const RENDERER_FILE = 'renderer/src/lib/planted.ts';
 const COMPONENT_FILE = 'renderer/src/features/room/components/Planted.tsx';
 const SHARED_FILE = 'shared/src/planted.ts';
-const ELECTRON_FILE = 'electron/main/planted.ts';
+const ELECTRON_FILE = 'electron/src/main/planted.ts';
 const SERVER_FILE = 'server/src/planted.ts';
 
 const cases: [file: string, specifier: string, why: RegExp][] = [
