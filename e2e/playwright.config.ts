@@ -49,6 +49,10 @@ export default defineConfig({
       // Browsers and server share the loopback interface here.
       MEDIASOUP_LISTEN_IP: '127.0.0.1',
       MEDIASOUP_ANNOUNCED_IP: '127.0.0.1',
+      // Every browser and API helper comes from 127.0.0.1; the per-address limits have their own server tests.
+      RATE_LIMIT_REGISTER: '10000/1h',
+      RATE_LIMIT_REFRESH: '10000/1m',
+      RATE_LIMIT_TICKET: '10000/1m',
     },
   },
 });
