@@ -27,6 +27,15 @@ export type RecognizeOptions = {
   signal?: AbortSignal;
 };
 
+export type UtteranceOptions = {
+  language: LanguageChoice;
+  /**
+   * Who is speaking (e.g. the producer id), so an engine that adapts to a
+   * channel can reuse what it learned from this speaker's earlier utterances.
+   */
+  speaker?: string;
+};
+
 /** One utterance fed live. `finish` or `abort` ends it; either may be called once. */
 export interface LiveUtterance {
   push(pcm: Float32Array): void;
@@ -55,7 +64,7 @@ export interface SpeechEngine {
   /** Status changes (ready → restarting → ready ...), so the room can tell its people. */
   onStatus(listener: EngineStatusListener): () => void;
   recognize(audio: Float32Array, options: RecognizeOptions): Promise<Transcription>;
-  openUtterance(options: { language: LanguageChoice }): LiveUtterance;
+  openUtterance(options: UtteranceOptions): LiveUtterance;
   close(): Promise<void>;
 }
 

@@ -113,7 +113,10 @@ describe('PocketsphinxEngine (real model, LibriVox clips)', () => {
 
   it('keeps two simultaneous speakers apart (one decoder each)', async () => {
     const [a, b] = [clip('0870'), clip('0920')];
-    const [first, second] = [engine.openUtterance({ language: 'en' }), engine.openUtterance({ language: 'en' })];
+    const [first, second] = [
+      engine.openUtterance({ language: 'en', speaker: 'a' }),
+      engine.openUtterance({ language: 'en', speaker: 'b' }),
+    ];
     // Frames interleaved as they would arrive from two microphones.
     const length = Math.max(a.audio.length, b.audio.length);
     for (let at = 0; at < length; at += FRAME) {

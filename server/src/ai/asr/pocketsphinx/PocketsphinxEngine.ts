@@ -11,6 +11,7 @@ import {
   type RecognizeOptions,
   type SpeechEngine,
   type Transcription,
+  type UtteranceOptions,
 } from '../speech-engine';
 import { debianPackageVersions } from './debian-packages';
 import { Decoder, type DecodeResult } from './Decoder';
@@ -75,7 +76,7 @@ export class PocketsphinxEngine implements SpeechEngine {
     const pool = this.requireReady();
     options.signal?.throwIfAborted();
     if (audio.length === 0) return this.transcription({ text: '', confidence: 0 });
-    const decoder = options.priority === 'interim' ? pool.tryAcquire() : await pool.acquire(options.signal);
+    const decoder = options.priority === 'interim' ? pool.tryAcquire() : await pool.acquire({ signal: options.signal });
     if (!decoder) throw new EngineBusyError('Every pocketsphinx decoder is busy.');
     try {
       const result = await decoder.decodeWhole(float32ToInt16(audio));
@@ -86,9 +87,9 @@ export class PocketsphinxEngine implements SpeechEngine {
     }
   }
 
-  openUtterance(options: { language: LanguageChoice }): LiveUtterance {
+  openUtterance(options: UtteranceOptions): LiveUtterance {
     this.requireEnglish(options.language);
-    return new PocketsphinxUtterance(this.requireReady(), (result) => this.transcription(result));
+    return new PocketsphinxUtterance(this.requireReady(), options.speaker, (result) => this.transcription(result));
   }
 
   async close(): Promise<void> {

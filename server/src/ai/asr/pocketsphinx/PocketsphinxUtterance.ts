@@ -25,9 +25,10 @@ export class PocketsphinxUtterance implements LiveUtterance {
 
   constructor(
     private readonly pool: DecoderPool,
+    speaker: string | undefined,
     private readonly describe: (result: DecodeResult) => Transcription,
   ) {
-    this.ready = pool.acquire(this.waitForDecoder.signal).then(async (decoder) => {
+    this.ready = pool.acquire({ speaker, signal: this.waitForDecoder.signal }).then(async (decoder) => {
       if (this.isAborted) {
         // Aborted while the decoder was being handed over.
         pool.release(decoder);

@@ -2,6 +2,7 @@ import { EngineUnavailableError } from '../speech-engine';
 import type { Decoder } from './Decoder';
 
 type Waiter = {
+  speaker: string | undefined;
   resolve: (decoder: Decoder) => void;
   reject: (error: unknown) => void;
   signal?: AbortSignal;
@@ -12,9 +13,18 @@ type Waiter = {
  * The engine's decoders, lent one utterance at a time. When all are busy,
  * callers wait in arrival order (a live utterance buffers its audio meanwhile
  * and catches up: decoding runs several times faster than speech).
+ *
+ * A speaker gets back the decoder that last decoded them when it is free: a
+ * live decode normalizes with the channel mean learned from the decoder's
+ * previous audio, and another voice's mean (or a fresh decoder's default)
+ * cost 10 to 30 points of word error on the first utterance when measured.
+ * Otherwise the decoder idle the longest, which keeps the recently used ones
+ * for the speakers who just spoke.
  */
 export class DecoderPool {
+  /** Oldest release first. */
   private readonly idle: Decoder[];
+  private readonly lastSpeaker = new Map<Decoder, string | undefined>();
   private readonly waiters: Waiter[] = [];
   private isClosed = false;
 
@@ -27,17 +37,24 @@ export class DecoderPool {
   }
 
   /** A free decoder now, or null (for work that may be dropped under load). */
-  tryAcquire(): Decoder | null {
+  tryAcquire(speaker?: string): Decoder | null {
     if (this.isClosed) throw new EngineUnavailableError('The pocketsphinx engine is closed.');
-    return this.idle.pop() ?? null;
+    const own =
+      speaker === undefined ? -1 : this.idle.findIndex((decoder) => this.lastSpeaker.get(decoder) === speaker);
+    const [decoder] = this.idle.splice(Math.max(own, 0), 1);
+    if (!decoder) return null;
+    this.lastSpeaker.set(decoder, speaker);
+    return decoder;
   }
 
-  acquire(signal?: AbortSignal): Promise<Decoder> {
-    const decoder = this.tryAcquire();
+  acquire(options: { speaker?: string; signal?: AbortSignal } = {}): Promise<Decoder> {
+    const { speaker, signal } = options;
+    const decoder = this.tryAcquire(speaker);
     if (decoder) return Promise.resolve(decoder);
     signal?.throwIfAborted();
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
+        speaker,
         resolve,
         reject,
         signal,
@@ -60,6 +77,7 @@ export class DecoderPool {
       return;
     }
     waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    this.lastSpeaker.set(decoder, waiter.speaker);
     waiter.resolve(decoder);
   }
 
