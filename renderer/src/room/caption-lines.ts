@@ -14,14 +14,22 @@ export const MAX_FINAL_CAPTIONS = 500;
 export const MAX_INTERIM_CAPTIONS = 12;
 
 /**
- * Upserts by id, keeping the order in which utterances first arrived. A final
- * is never replaced by a late interim of the same utterance.
+ * Upserts by id, in spoken order (by start time: with several speakers a late
+ * final can arrive after a later utterance's first interim). A final is never
+ * replaced by a late interim of the same utterance; a final with no words
+ * (the engine heard nothing) removes its line.
  */
 export function upsertCaption(lines: CaptionLine[], caption: Caption, receivedAt: number): CaptionLine[] {
   const line: CaptionLine = { ...caption, receivedAt };
   const index = lines.findIndex((existing) => existing.id === caption.id);
-  if (index < 0) return bound([...lines, line]);
+  const isEmptyFinal = caption.isFinal && caption.text.trim() === '';
+  if (index < 0) {
+    if (isEmptyFinal) return lines;
+    const before = lines.findIndex((existing) => existing.startMs > caption.startMs);
+    return bound(before < 0 ? [...lines, line] : [...lines.slice(0, before), line, ...lines.slice(before)]);
+  }
   if (lines[index]?.isFinal && !caption.isFinal) return lines;
+  if (isEmptyFinal) return lines.filter((_, i) => i !== index);
   const next = [...lines];
   next[index] = line;
   return bound(next);
