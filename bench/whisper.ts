@@ -10,7 +10,8 @@ import { median, printTable } from './lib/report';
 /**
  * `node --import tsx bench/whisper.ts [model-dir ...]`: the whisper engine
  * alone (no server): model load, the worker's memory, word error and
- * real-time factor per clip at 1 and 2 CPU threads, and a bare live pipeline
+ * real-time factor per clip at 1 and 2 CPU threads and with either encoder
+ * window (AI_WHISPER_WINDOW), and a bare live pipeline
  * (20 ms frames pushed in real time, an interim every second, then finish)
  * measuring end of speech → final text. Default models: the two setup-ai.sh
  * installs. One decode runs at a time, so one worker keeps up with about
@@ -23,6 +24,13 @@ const INTERIM_EVERY_FRAMES = 50;
 const clips = librivoxClips().map((clip) => ({ ...clip, audio: readWav(clip.path16k).samples }));
 const audioSeconds = clips.reduce((sum, clip) => sum + clip.audio.length, 0) / 16_000;
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+type Window = 'fit' | 'full';
+const CONFIGS: Array<[threads: number, window: Window]> = [
+  [1, 'fit'],
+  [2, 'fit'],
+  [1, 'full'],
+  [2, 'full'],
+];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const models = process.argv.slice(2).length
@@ -34,9 +42,9 @@ function rssMb(pid: number | undefined): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function start(modelDir: string, threads: number) {
+async function start(modelDir: string, threads: number, window: Window) {
   const settings = loadWhisperSettings(
-    { ...process.env, AI_WHISPER_MODEL: modelDir, AI_WHISPER_THREADS: String(threads) },
+    { ...process.env, AI_WHISPER_MODEL: modelDir, AI_WHISPER_THREADS: String(threads), AI_WHISPER_WINDOW: window },
     REPO_ROOT,
   );
   const engine = new WhisperEngine(settings);
@@ -45,7 +53,7 @@ async function start(modelDir: string, threads: number) {
   return { engine, startMs: performance.now() - started };
 }
 
-async function perClip(engine: WhisperEngine, threads: number, language: 'en' | 'auto') {
+async function perClip(engine: WhisperEngine, config: Record<string, string | number>, language: 'en' | 'auto') {
   const rows: Record<string, string | number>[] = [];
   // A first decode warms CTranslate2's caches; it is not counted.
   await engine.recognize(clips[0]!.audio, { language, priority: 'final' });
@@ -62,7 +70,7 @@ async function perClip(engine: WhisperEngine, threads: number, language: 'en' | 
     totalWords += referenceWords;
     const seconds = clip.audio.length / 16_000;
     rows.push({
-      threads,
+      ...config,
       language,
       clip: clip.name.slice(-8, -4),
       'audio s': round(seconds, 2),
@@ -73,7 +81,7 @@ async function perClip(engine: WhisperEngine, threads: number, language: 'en' | 
     });
   }
   rows.push({
-    threads,
+    ...config,
     language,
     clip: 'all',
     'audio s': round(audioSeconds, 2),
@@ -113,16 +121,17 @@ for (const modelDir of models) {
   const name = path.basename(modelDir);
   const perClipRows = [];
   const summary = [];
-  for (const threads of [1, 2]) {
-    const { engine, startMs } = await start(modelDir, threads);
+  for (const [threads, window] of CONFIGS) {
+    const { engine, startMs } = await start(modelDir, threads, window);
     try {
       for (const language of ['en', 'auto'] as const) {
         if (language === 'auto' && !engine.capabilities.isMultilingual) continue;
-        perClipRows.push(...(await perClip(engine, threads, language)));
+        perClipRows.push(...(await perClip(engine, { threads, window }, language)));
       }
       const { latencies, interims } = await live(engine);
       summary.push({
         threads,
+        window,
         'start ms': Math.round(startMs),
         'worker RSS MB': rssMb(engine.workerPid()),
         'live: end of speech → final, median ms': Math.round(median(latencies)),

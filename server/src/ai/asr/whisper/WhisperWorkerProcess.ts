@@ -38,11 +38,14 @@ export class WhisperWorkerProcess extends EventEmitter<WorkerEvents> {
 
   /** Spawns the worker and resolves once the model is loaded; rejects with the worker's own explanation otherwise. */
   static start(
-    settings: Pick<WhisperSettings, 'python' | 'workerScript' | 'modelDir' | 'threads' | 'startTimeoutMs'>,
+    settings: Pick<WhisperSettings, 'python' | 'workerScript' | 'modelDir' | 'threads' | 'window' | 'startTimeoutMs'>,
   ): Promise<WhisperWorkerProcess> {
     const child = spawn(
       settings.python,
-      [settings.workerScript, '--model', settings.modelDir, '--threads', String(settings.threads)],
+      [
+        settings.workerScript,
+        ...['--model', settings.modelDir, '--threads', String(settings.threads), '--window', settings.window],
+      ],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
         // No hub downloads at run time; OpenMP must not spread over cores beyond the threads asked for.

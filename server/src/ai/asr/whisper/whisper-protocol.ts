@@ -19,6 +19,7 @@ export const WorkerReadySchema = z.object({
   languages: z.array(z.enum(['en', 'zh'])).min(1),
   multilingual: z.boolean(),
   threads: z.number().int().positive(),
+  window: z.enum(['fit', 'full']),
   load_ms: z.number().int().nonnegative(),
 });
 export type WorkerReady = z.infer<typeof WorkerReadySchema>;

@@ -16,8 +16,12 @@ describe.skipIf(WHISPER_SKIP_REASON !== null)(`whisper_worker.py ${WHISPER_SKIP_
   const lines: string[] = [];
   const waiters: Array<() => void> = [];
 
+  let exitedWith: string | null = null;
   const next = async (): Promise<WorkerMessage> => {
-    while (lines.length === 0) await new Promise<void>((resolve) => waiters.push(resolve));
+    while (lines.length === 0) {
+      if (exitedWith) throw new Error(`the worker exited (${exitedWith}) instead of answering`);
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
     const line = lines.shift() as string;
     const message = parseWorkerLine(line);
     if (!message) throw new Error(`not a protocol line: ${line}`);
@@ -28,9 +32,15 @@ describe.skipIf(WHISPER_SKIP_REASON !== null)(`whisper_worker.py ${WHISPER_SKIP_
   beforeAll(() => {
     const settings = testWhisperSettings({ AI_WHISPER_MODEL: path.join(REPO_ROOT, '.venv-ai/models/whisper-tiny.en') });
     child = spawn(settings.python, [settings.workerScript, '--model', settings.modelDir, '--threads', '1']);
+    const wake = () => waiters.splice(0).forEach((resume) => resume());
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
-      waiters.splice(0).forEach((wake) => wake());
+      wake();
+    });
+    child.stderr.pipe(process.stderr);
+    child.on('exit', (code, signal) => {
+      exitedWith = signal ?? `exit code ${code}`;
+      wake();
     });
   });
 
@@ -40,7 +50,13 @@ describe.skipIf(WHISPER_SKIP_REASON !== null)(`whisper_worker.py ${WHISPER_SKIP_
 
   it('says it is ready, with its model, versions and languages', async () => {
     const ready = WorkerReadySchema.parse(await next());
-    expect(ready).toMatchObject({ model: 'whisper-tiny.en', multilingual: false, languages: ['en'], threads: 1 });
+    expect(ready).toMatchObject({
+      model: 'whisper-tiny.en',
+      multilingual: false,
+      languages: ['en'],
+      threads: 1,
+      window: 'fit',
+    });
     expect(Object.keys(ready.versions)).toEqual(expect.arrayContaining(['faster-whisper', 'ctranslate2']));
   }, 60_000);
 
@@ -82,5 +98,6 @@ describe.skipIf(WHISPER_SKIP_REASON !== null)(`whisper_worker.py ${WHISPER_SKIP_
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.stdin.end();
     expect(await exited).toBe(0);
+    expect(lines).toEqual([]);
   }, 30_000);
 });
