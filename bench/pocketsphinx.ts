@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PocketsphinxEngine } from '../server/src/ai/asr/pocketsphinx/PocketsphinxEngine';
 import { parsePocketsphinxSettings } from '../server/src/ai/asr/pocketsphinx/pocketsphinx-settings';
@@ -56,7 +57,7 @@ async function throughput(engine: PocketsphinxEngine) {
       if (mode === 'recognize (whole clip)') {
         text = (await engine.recognize(clip.audio, { language: 'en', priority: 'final' })).text;
       } else {
-        const utterance = engine.openUtterance({ language: 'en' });
+        const utterance = engine.openUtterance({ language: 'en', speaker: 'reader' });
         for (let at = 0; at < clip.audio.length; at += FRAME) utterance.push(clip.audio.subarray(at, at + FRAME));
         text = (await utterance.finish()).text;
       }
@@ -88,7 +89,7 @@ async function livePipeline(engine: PocketsphinxEngine, speakers: number) {
       // Each speaker starts on a different clip, so utterances end at different times.
       for (let n = 0; n < clips.length; n++) {
         const clip = clips[(n + speaker) % clips.length]!;
-        const utterance = engine.openUtterance({ language: 'en' });
+        const utterance = engine.openUtterance({ language: 'en', speaker: `speaker ${speaker}` });
         const clipStart = performance.now();
         for (let frame = 0; frame * FRAME < clip.audio.length; frame++) {
           const due = clipStart + frame * 20;
@@ -117,12 +118,24 @@ async function livePipeline(engine: PocketsphinxEngine, speakers: number) {
   };
 }
 
+console.log(
+  `load average before: ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 const engine = await load();
 try {
   await throughput(engine);
   const rows = [];
   for (let speakers = 1; speakers <= DECODERS; speakers++) rows.push(await livePipeline(engine, speakers));
   printTable('pocketsphinx: bare live pipeline (interim every 500 ms)', rows);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
 } finally {
   await engine.close();
 }
