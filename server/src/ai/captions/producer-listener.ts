@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import { isIPv6 } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { LanguageChoice } from '@meetai/shared';
 import type { AudioProducerInfo, AudioSeam, AudioTap } from '../../media/audio-seam';
@@ -36,28 +37,34 @@ export type ProducerListenerOptions = {
 const POLL_MS = 20;
 
 /**
- * Listens to one audio producer: a UDP socket on loopback receives the
- * seam's plain-RTP copy; packets are put in order, Opus-decoded (gaps
- * concealed), brought to 16 kHz and fed to a speech stream, whose events come
- * out with wall-clock times. The tap, socket and decoders go when the
+ * Listens to one audio producer: a UDP socket on the seam's tap host
+ * (loopback in one process) receives the seam's plain-RTP copy; packets are
+ * put in order, Opus-decoded (gaps concealed), brought to 16 kHz and fed to a
+ * speech stream, whose events come out with wall-clock times. The tap, socket and decoders go when the
  * producer does, or on `close()`.
  */
 export async function openProducerListener(options: ProducerListenerOptions): Promise<ProducerListener> {
   const { seam, engine, producer, log } = options;
-  const socket = dgram.createSocket('udp4');
+  const socket = dgram.createSocket(isIPv6(seam.tapHost) ? 'udp6' : 'udp4');
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => {
+    socket.bind(0, seam.tapHost, () => {
       socket.off('error', reject);
       resolve();
     });
   });
   let tap: AudioTap | undefined;
   try {
-    tap = await seam.openTap(producer.producerId, { ip: '127.0.0.1', port: socket.address().port });
+    tap = await seam.openTap(producer.producerId, { ip: seam.tapHost, port: socket.address().port });
     const decoder = await OpusTapDecoder.create();
     const vad = await SileroVad.create(options.vad);
-    const stream = new SpeechStream({ engine, language: options.language, vad, settings: options.stream });
+    const stream = new SpeechStream({
+      engine,
+      language: options.language,
+      speaker: producer.producerId,
+      vad,
+      settings: options.stream,
+    });
     return new TapListener(socket, tap, decoder, stream, log.child({ producerId: producer.producerId }));
   } catch (err) {
     tap?.close();

@@ -83,6 +83,8 @@ export type SpeechStreamStats = {
 export type SpeechStreamOptions = {
   engine: SpeechEngine;
   language: LanguageChoice;
+  /** Who speaks on this stream (the producer id), for engines that adapt to a speaker. */
+  speaker?: string;
   /** This stream's own detector (`SileroVad.create()`); the stream closes it. */
   vad: SileroVad;
   settings?: SpeechStreamSettings;
@@ -125,6 +127,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
   };
   private readonly engine: SpeechEngine;
   private readonly language: LanguageChoice;
+  private readonly speaker: string | undefined;
   private readonly vad: SileroVad;
   private readonly settings: SpeechStreamSettings;
   private readonly newUtteranceId: () => string;
@@ -147,6 +150,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
   constructor(options: SpeechStreamOptions) {
     this.engine = options.engine;
     this.language = options.language;
+    this.speaker = options.speaker;
     this.vad = options.vad;
     this.settings = options.settings ?? DEFAULT_SPEECH_STREAM_SETTINGS;
     this.newUtteranceId = options.newUtteranceId ?? randomUUID;
@@ -241,7 +245,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
     const id = this.newUtteranceId();
     let live: LiveUtterance;
     try {
-      live = this.engine.openUtterance({ language: this.language });
+      live = this.engine.openUtterance({ language: this.language, speaker: this.speaker });
     } catch {
       // Restarting or unavailable: this speech goes without a caption. The owner learns why from the
       // engine's status, not from here, so no event: every event's utterance has its final or finalFailed.
