@@ -42,6 +42,15 @@ describe('security headers', () => {
     }
   });
 
+  it("a revalidated page (304) carries no policy of its own, so the browser keeps the page's", async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/' });
+    const etag = String(first.headers.etag);
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['content-security-policy']).toBeUndefined();
+    expect(again.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('API answers and assets are not framed or sniffed either, and JSON gets a policy that allows nothing', async () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/users/profile' });
     expect(api.statusCode).toBe(401);

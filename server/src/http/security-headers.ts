@@ -39,6 +39,9 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
+    // A 304 has no content type, and a browser that revalidates its cached page takes the 304's
+    // headers in place of the stored ones: a policy here would replace the page's and blank it.
+    if (reply.statusCode === 304) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     reply.header('content-security-policy', type.startsWith('text/html') ? WEB_CLIENT_CSP : NON_PAGE_CSP);
     return payload;
