@@ -49,7 +49,10 @@ export class WhisperSupervisor extends EventEmitter<SupervisorEvents> {
   }
 
   decode(pcm: Float32Array, language: LanguageChoice): Promise<WorkerResult> {
-    if (!this.worker) return Promise.reject(new EngineUnavailableError('The whisper worker is restarting.'));
+    if (!this.worker) {
+      const state = this.lastReady ? 'is restarting' : 'has not started';
+      return Promise.reject(new EngineUnavailableError(`The whisper worker ${state}.`));
+    }
     return this.worker.decode(pcm, language);
   }
 

@@ -80,7 +80,7 @@ export class WhisperWorkerProcess extends EventEmitter<WorkerEvents> {
           worker = new WhisperWorkerProcess(child, message, stderrTail);
           resolve(worker);
         } else if (message?.type === 'fatal') {
-          fail(`The whisper worker could not load the model in ${settings.modelDir}: ${message.error}`);
+          fail(`AI_WHISPER_MODEL is ${settings.modelDir}, which the whisper worker could not load: ${message.error}`);
         }
       });
       child.on('error', (err: NodeJS.ErrnoException) => {
