@@ -17,7 +17,10 @@ import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
 import { installSecurityHeaders } from './http/security-headers';
 import { startAiModule } from './ai/ai-module';
 import { aiModule } from './ai/plugin';
-import { startMediaLayer } from './media/media-layer';
+import { connectToMedia } from './media-link/connect-to-media';
+import { mediaLinkRoute } from './media-link/media-link-route';
+import { RemoteCaptions } from './media-link/RemoteCaptions';
+import { startMediaLayer, type MediaLayer } from './media/media-layer';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
 import { installMetrics } from './observability/metrics';
@@ -34,6 +37,8 @@ declare module 'fastify' {
     /** The shared services, for modules registered after the core (signaling, media, admin). */
     services: AppServices;
     config: Config;
+    /** The SFU when this process runs it (`signaling` mounted), else null: its rooms, its audio seam. */
+    media: MediaLayer | null;
   }
 }
 
@@ -131,19 +136,51 @@ export async function buildApp(config: Config): Promise<App> {
     ? await startMediaLayer(config.media, { log: app.log, metrics, health: services.health })
     : undefined;
   if (media) app.addHook('onClose', async () => media.close());
+  app.decorate('media', media ?? null);
+  // An AI service on its own listens to the SFU of another process over the media link (src/media-link).
+  const remoteMedia =
+    mounted.has('ai') && !media && config.link.mediaUrl && config.link.token
+      ? connectToMedia({
+          url: config.link.mediaUrl,
+          token: config.link.token,
+          tapHost: config.link.tapHost,
+          defaultLanguage: config.ai.defaultLanguage,
+          events: services.events,
+          health: services.health,
+          log: app.log,
+        })
+      : undefined;
   const ai = mounted.has('ai')
-    ? await startAiModule(config.ai, { services, seam: media?.audio, metrics, log: app.log })
+    ? await startAiModule(config.ai, { services, seam: media?.audio ?? remoteMedia?.seam, metrics, log: app.log })
     : undefined;
   if (ai) {
-    app.addHook('onClose', async () => ai.close());
+    app.addHook('onClose', async () => {
+      await ai.close();
+      remoteMedia?.close();
+    });
     await app.register(aiModule, { prefix: API_PREFIX, ai, db: database.db });
+    remoteMedia?.start(ai.captions);
   }
   if (media) {
+    // Without the AI module here, a remote AI service may serve the rooms' captions over the media link.
+    const remoteCaptions =
+      !ai && config.link.token
+        ? new RemoteCaptions({ rooms: media.rooms, events: services.events, log: app.log })
+        : undefined;
+    if (!ai) {
+      await app.register(mediaLinkRoute, {
+        token: config.link.token,
+        media,
+        events: services.events,
+        captions: remoteCaptions,
+        health: services.health,
+      });
+    }
     await app.register(signalingModule, {
       services,
       media,
       signaling: config.signaling,
-      captions: ai?.captions ?? undefined,
+      captions: ai?.captions ?? remoteCaptions,
     });
   }
   let pageFallback: PageFallback | undefined;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
 import { loadAiSettings, type AiSettings } from './ai/ai-settings';
 import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
+import { loadMediaLinkSettings, type MediaLinkSettings } from './media-link/link-settings';
 import type { Rate } from './http/source-limit';
 import { DEFAULT_SIGNALING_SETTINGS, type SignalingSettings } from './signaling/signaling-settings';
 
@@ -86,6 +87,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_TICKET: RateSchema.default({ max: 60, windowS: 60 }),
   MEDIASOUP_WORKERS: PositiveIntSchema.optional(),
   MEDIASOUP_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  MEDIASOUP_TAP_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
   MEDIASOUP_ANNOUNCED_IP: z.string().trim().min(1).optional(),
   MEDIASOUP_RTC_MIN_PORT: PortSchema.pipe(z.number().min(1)).optional(),
   MEDIASOUP_RTC_MAX_PORT: PortSchema.pipe(z.number().min(1)).optional(),
@@ -139,6 +141,8 @@ export type Config = {
   media: MediaSettings;
   signaling: SignalingSettings;
   ai: AiSettings;
+  /** The media link between an SFU and an AI service running apart (INTERNAL_TOKEN, AI_MEDIA_URL, AI_TAP_HOST). */
+  link: MediaLinkSettings;
   /** Origins other than the gateway's own that may call the API from a browser context. */
   corsOrigins: string[];
   /** Bearer token Prometheus sends for /metrics; unset: only loopback may scrape. */
@@ -229,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     ai: aiSettings(present),
+    link: linkSettings(present, services),
     corsOrigins: e.CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
   };
@@ -238,6 +243,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function aiSettings(env: Record<string, string | undefined>): AiSettings {
   try {
     return loadAiSettings(env, REPO_ROOT);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
+/** INTERNAL_TOKEN, AI_MEDIA_URL, AI_TAP_HOST (read by the media link's own module); errors keep the config's wording. */
+function linkSettings(env: Record<string, string | undefined>, services: ServiceName[]): MediaLinkSettings {
+  try {
+    return loadMediaLinkSettings(env, services);
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
@@ -254,5 +268,6 @@ function mediaSettings(e: z.infer<typeof EnvSchema>): MediaSettings {
     rtcMaxPort: e.MEDIASOUP_RTC_MAX_PORT ?? defaults.rtcMaxPort,
     logLevel: e.MEDIASOUP_LOG_LEVEL ?? defaults.logLevel,
     maxIncomingBitrate: e.MEDIASOUP_MAX_INCOMING_BITRATE ?? defaults.maxIncomingBitrate,
+    tapListenIp: e.MEDIASOUP_TAP_LISTEN_IP ?? defaults.tapListenIp,
   };
 }

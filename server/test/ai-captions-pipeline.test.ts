@@ -1,23 +1,19 @@
-import dgram from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import OpusScript from 'opusscript';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { types as ms } from 'mediasoup';
 import type { Caption, CaptionsStatus } from '@meetai/shared';
 import { startAiModule, type AiModule } from '../src/ai/ai-module';
-import { float32ToInt16 } from '../src/ai/audio/pcm';
-import { librivoxClips, readWav, type SpeechClip } from '../src/ai/testing/audio-fixtures';
+import { librivoxClips } from '../src/ai/testing/audio-fixtures';
 import { wordErrorRate } from '../src/ai/testing/wer';
 import { loadConfig } from '../src/config';
 import { startMediaLayer, type MediaLayer } from '../src/media/media-layer';
-import type { ProducerAppData } from '../src/media/MediaPeer';
 import type { Room } from '../src/media/Room';
 import { createServices, type AppServices } from '../src/services';
 import { openDatabase, type AppDatabase } from '../src/storage/database';
 import { Registry } from 'prom-client';
+import { speakingProducer, type SpeakingProducer } from './helpers/speaking-producer';
 
 /**
  * The captions path end to end inside the server: a real producer in a real
@@ -28,7 +24,6 @@ import { Registry } from 'prom-client';
  */
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-const FRAME_SAMPLES = 960; // 20 ms at 48 kHz
 
 let dataDir: string;
 let database: AppDatabase;
@@ -73,50 +68,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A plain-RTP producer in the meeting's room, announced to the seam the way `Room.produce` announces one. */
-async function micProducer(room: Room): Promise<{ producer: ms.Producer<ProducerAppData>; port: number }> {
-  const transport = await room.router.createPlainTransport({
-    listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
-    rtcpMux: true,
-    comedia: true,
-  });
-  const producer = await transport.produce<ProducerAppData>({
-    kind: 'audio',
-    rtpParameters: {
-      codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2, parameters: {} }],
-      encodings: [{ ssrc: 4242 }],
-    },
-    appData: { peerId: 'p-ada', source: 'mic', userId, displayName: 'Ada' },
-  });
-  producer.observer.once('close', () => transport.close());
-  room.emit('producerCreated', producer);
-  return { producer, port: transport.tuple.localPort };
-}
-
-/** Encodes a 48 kHz clip with libopus (VoIP, 20 ms) and sends it as RTP at real-time pace. */
-async function speak(port: number, clip: SpeechClip): Promise<void> {
-  const { samples } = readWav(clip.path48k);
-  const encoder = new OpusScript(48_000, 1, OpusScript.Application.VOIP);
-  const socket = dgram.createSocket('udp4');
-  const started = performance.now();
-  try {
-    for (let frame = 0; (frame + 1) * FRAME_SAMPLES <= samples.length; frame += 1) {
-      const pcm = float32ToInt16(samples.subarray(frame * FRAME_SAMPLES, (frame + 1) * FRAME_SAMPLES));
-      const payload = encoder.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), FRAME_SAMPLES);
-      const header = Buffer.alloc(12);
-      header.writeUInt8(0x80, 0);
-      header.writeUInt8(111, 1);
-      header.writeUInt16BE(frame & 0xffff, 2);
-      header.writeUInt32BE((frame * FRAME_SAMPLES) >>> 0, 4);
-      header.writeUInt32BE(4242, 8);
-      socket.send(Buffer.concat([header, Buffer.from(payload)]), port, '127.0.0.1');
-      const due = started + (frame + 1) * 20;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-    }
-  } finally {
-    encoder.delete();
-    socket.close();
-  }
+function adaSpeaks(room: Room): Promise<SpeakingProducer> {
+  return speakingProducer(room, { peerId: 'p-ada', userId, displayName: 'Ada', ssrc: 4242 });
 }
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -130,11 +83,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 describe('live captions from a real producer', () => {
   it('turns a spoken clip into interim and final captions under the speaker, and stores the finals', async () => {
     const room = await media.rooms.getOrCreate(meetingId);
-    const { producer, port } = await micProducer(room);
+    const { producer, speak } = await adaSpeaks(room);
     await until(() => media.audio.tapCount === 1, 5000);
     // The longest clip: long enough for interims before its final.
     const clip = [...librivoxClips()].sort((a, b) => b.text.length - a.text.length)[0]!;
-    await speak(port, clip);
+    await speak(clip);
 
     await until(() => captions.some((c) => c.isFinal), 15_000);
     const finals = captions.filter((c) => c.isFinal);
@@ -167,7 +120,7 @@ describe('live captions from a real producer', () => {
 
   it('stops listening while the microphone is paused and when the host switches captions off', async () => {
     const room = await media.rooms.getOrCreate(meetingId);
-    const { producer } = await micProducer(room);
+    const { producer } = await adaSpeaks(room);
     await until(() => media.audio.tapCount === 1, 5000);
     await producer.pause();
     await until(() => media.audio.tapCount === 0, 5000);

@@ -4,7 +4,7 @@ import { sendError } from './error-handler';
 /** Returns true when it answered the request (e.g. with the web client's index.html). */
 export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 
-const MACHINE_PATHS = /^\/(api|ws|health|metrics)(\/|$|\?)/;
+const MACHINE_PATHS = /^\/(api|ws|internal|health|metrics)(\/|$|\?)/;
 
 /** Unknown API paths get a JSON 404; other GETs may be pages of the web client, which handles its own routes. */
 export function installNotFoundHandler(app: FastifyInstance, pageFallback?: PageFallback): void {

@@ -25,7 +25,7 @@ export type AudioProducerInfo = {
 export type AudioSeamEvent = { type: 'added' | 'paused' | 'resumed' | 'closed'; producer: AudioProducerInfo };
 export type AudioSeamListener = (event: AudioSeamEvent) => void;
 
-/** Where the tap's RTP goes: a UDP socket the listener bound (loopback in one process). */
+/** Where the tap's RTP goes: a UDP socket the listener bound on the seam's `tapHost`. */
 export type TapTarget = { ip: string; port: number };
 
 /** What the listener needs to depacketize and decode the tap. */
@@ -45,6 +45,8 @@ export interface AudioSeam {
   openTap(producerId: string, target: TapTarget): Promise<AudioTap>;
   /** Live taps, for `/metrics`. */
   readonly tapCount: number;
+  /** The address a listener binds its UDP socket to and gives as the tap's target: one the SFU can reach. */
+  readonly tapHost: string;
 }
 
 /** Opus only: the tap carries exactly what the producer sends, never a transcoded copy. */
@@ -59,14 +61,21 @@ function isAudioSource(source: MediaSource): source is AudioProducerInfo['source
   return source === 'mic' || source === 'screen-audio';
 }
 
-/** The in-process seam: rooms of this process, taps through a mediasoup PlainTransport. */
+/**
+ * The in-process seam: rooms of this process, taps through a mediasoup
+ * PlainTransport bound to `tapListenIp` (loopback unless the listener is on
+ * another host: the media link's AI service, see src/media-link).
+ */
 export class InProcessAudioSeam implements AudioSeam {
+  /** Listeners in this process hear the taps on loopback. */
+  readonly tapHost = '127.0.0.1';
   private readonly producers = new Map<string, Tracked>();
   private readonly listeners = new Set<AudioSeamListener>();
   private readonly taps = new Set<string>();
 
   constructor(
     rooms: RoomRegistry,
+    private readonly tapListenIp: string,
     private readonly log: FastifyBaseLogger,
   ) {
     rooms.on('opened', (room) => room.on('producerCreated', (producer) => this.track(room, producer)));
@@ -86,7 +95,7 @@ export class InProcessAudioSeam implements AudioSeam {
     const tracked = this.producers.get(producerId);
     if (!tracked) throw new Error(`There is no audio producer ${producerId}`);
     const transport = await tracked.room.router.createPlainTransport({
-      listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+      listenInfo: { protocol: 'udp', ip: this.tapListenIp },
       rtcpMux: true,
       comedia: false,
     });

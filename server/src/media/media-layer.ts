@@ -22,7 +22,7 @@ export async function startMediaLayer(
   const pool = new WorkerPool(settings, log);
   await pool.start();
   const rooms = new RoomRegistry(pool, settings, log);
-  const audio = new InProcessAudioSeam(rooms, log);
+  const audio = new InProcessAudioSeam(rooms, settings.tapListenIp, log);
 
   registerMediaMetrics(deps.metrics, pool, rooms);
   deps.health.add('media', async () => {

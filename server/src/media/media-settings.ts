@@ -14,6 +14,8 @@ export type MediaSettings = {
   logLevel: ms.WorkerLogLevel;
   /** Bits per second one send transport may bring in (all its producers); the client is told to stay below. */
   maxIncomingBitrate: number;
+  /** Address the audio taps' PlainTransports bind to: loopback, or one that reaches a separate AI host. */
+  tapListenIp: string;
 };
 
 /**
@@ -39,5 +41,6 @@ export function defaultMediaSettings(): MediaSettings {
     logLevel: 'warn',
     // A webcam in three simulcast layers (~1.9 Mb/s), a screen (~2.5 Mb/s) and audio, with headroom.
     maxIncomingBitrate: 6_000_000,
+    tapListenIp: '127.0.0.1',
   };
 }
