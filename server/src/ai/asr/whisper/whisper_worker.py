@@ -18,6 +18,7 @@ End of input ends the worker (exit 0).
 """
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -151,6 +152,11 @@ class Engine:
             local_files_only=True,
         )
         self.is_multilingual = bool(self.model.model.is_multilingual)
+        # The fitted path decodes with the settings transcribe() builds from
+        # these options (suppressed tokens and thresholds included); its
+        # segment generator is never run, so this encodes nothing.
+        _segments, info = self.model.transcribe(numpy.zeros(SAMPLE_RATE, numpy.float32), **transcribe_options("en", 1.0))
+        self.base_settings = info.transcription_options
         self.versions = {
             "faster-whisper": faster_whisper.__version__,
             "ctranslate2": ctranslate2.__version__,
@@ -174,8 +180,10 @@ class Engine:
             audio = self.np.frombuffer(body, dtype="<f4").astype(self.np.float32)
             if not self.np.all(self.np.isfinite(audio)):
                 return error_reply(request["id"], "audio contains NaN or infinite samples")
-            language, language_probability = self.pick_language(audio, request["language"])
-            text, confidence = self.transcribe(audio, language)
+            # Features are computed once (about 5 ms per second of audio), only when this worker needs them.
+            window = self.first_window(audio) if self.fits(audio) or request["language"] == "auto" else None
+            language, language_probability = self.pick_language(window, request["language"])
+            text, confidence = self.transcribe(audio, window, language)
         except Exception as err:  # noqa: BLE001 - one bad request must not end the worker
             return error_reply(request["id"], f"{type(err).__name__}: {err}")
         finally:
@@ -190,7 +198,7 @@ class Engine:
             "timings": {"audio_ms": round(len(audio) * 1000 / SAMPLE_RATE), "decode_ms": ms_since(started)},
         }
 
-    def pick_language(self, audio, requested: str):
+    def pick_language(self, window, requested: str):
         if requested != "auto":
             if requested != "en" and not self.is_multilingual:
                 raise ValueError(f"the model {self.describe()['model']} is English-only; it cannot decode {requested}")
@@ -199,7 +207,7 @@ class Engine:
             return "en", 1.0
         # Whisper's own detection, restricted to the caption languages. The
         # encoding is cached, so transcription does not encode the window again.
-        ranked = self.model.model.detect_language(self.model.encode(self.first_window(audio)))[0]
+        ranked = self.model.model.detect_language(self.model.encode(window))[0]
         probabilities = {token.strip("<|>"): p for token, p in ranked}
         best = max(CAPTION_LANGUAGES, key=lambda code: probabilities.get(code, 0.0))
         return best, probabilities.get(best, 0.0)
@@ -217,43 +225,49 @@ class Engine:
         length = min(FULL_WINDOW_FRAMES, math.ceil((frames + FIT_PADDING_FRAMES) / FIT_STEP_FRAMES) * FIT_STEP_FRAMES)
         return self.pad_or_trim(features[:, :frames], length)
 
-    def transcribe(self, audio, language: str):
-        seconds = len(audio) / SAMPLE_RATE
-        segments, info = self.model.transcribe(
-            audio,
-            language=language,
-            task="transcribe",
-            beam_size=1,
-            best_of=1,
-            # Temperature fallback re-decodes a doubtful window up to five times
-            # (30 s was measured on synthetic noise-like speech): one pass only.
-            temperature=0.0,
-            vad_filter=False,  # our VAD is upstream
-            condition_on_previous_text=False,
-            without_timestamps=True,
-            initial_prompt=ZH_PROMPT if language == "zh" else None,
-            max_new_tokens=min(MAX_NEW_TOKENS, MIN_NEW_TOKENS + math.ceil(seconds * TOKENS_PER_SECOND)),
-        )
-        if not self.fits(audio):
-            decoded = [(s.text, len(s.tokens), s.avg_logprob, s.no_speech_prob) for s in segments]
+    def transcribe(self, audio, window, language: str):
+        options = transcribe_options(language, len(audio) / SAMPLE_RATE)
+        if self.fits(audio):
+            decoded = self.decode_fitted(window, language, options)
         else:
-            # The segments generator is never run (it would encode a 30 s window);
-            # the same options decode the audio's own length.
-            decoded = self.decode_fitted(audio, language, info.transcription_options)
+            segments, _info = self.model.transcribe(audio, **options)
+            decoded = [(s.text, len(s.tokens), s.avg_logprob, s.no_speech_prob) for s in segments]
         texts = [text.strip() for text, *_ in decoded if text.strip()]
         return " ".join(texts), confidence_of(decoded)
 
-    def decode_fitted(self, audio, language: str, options):
+    def decode_fitted(self, window, language: str, options: dict):
+        """faster-whisper's decoding of one window (its prompt, its generate call and silence rule) on a shorter window."""
+        settings = dataclasses.replace(
+            self.base_settings, initial_prompt=options["initial_prompt"], max_new_tokens=options["max_new_tokens"]
+        )
         tokenizer = self.tokenizer_class(self.model.hf_tokenizer, self.is_multilingual, task="transcribe", language=language)
-        previous = tokenizer.encode(" " + options.initial_prompt.strip()) if options.initial_prompt else []
+        previous = tokenizer.encode(" " + settings.initial_prompt.strip()) if settings.initial_prompt else []
         prompt = self.model.get_prompt(tokenizer, previous, without_timestamps=True)
-        encoding = self.model.encode(self.first_window(audio))
-        result, avg_logprob, _temperature, _ratio = self.model.generate_with_fallback(encoding, prompt, tokenizer, options)
+        encoding = self.model.encode(window)
+        result, avg_logprob, _temperature, _ratio = self.model.generate_with_fallback(encoding, prompt, tokenizer, settings)
         # faster-whisper's silence rule: likely no speech, and not confidently decoded.
-        if result.no_speech_prob > options.no_speech_threshold and avg_logprob < options.log_prob_threshold:
+        if result.no_speech_prob > settings.no_speech_threshold and avg_logprob < settings.log_prob_threshold:
             return []
         tokens = result.sequences_ids[0]
         return [(tokenizer.decode(tokens), len(tokens), avg_logprob, result.no_speech_prob)]
+
+
+def transcribe_options(language: str, seconds: float) -> dict:
+    """The arguments of faster-whisper's transcribe for one utterance."""
+    return {
+        "language": language,
+        "task": "transcribe",
+        "beam_size": 1,
+        "best_of": 1,
+        # Temperature fallback re-decodes a doubtful window up to five times
+        # (30 s was measured on synthetic noise-like speech): one pass only.
+        "temperature": 0.0,
+        "vad_filter": False,  # our VAD is upstream
+        "condition_on_previous_text": False,
+        "without_timestamps": True,
+        "initial_prompt": ZH_PROMPT if language == "zh" else None,
+        "max_new_tokens": min(MAX_NEW_TOKENS, MIN_NEW_TOKENS + math.ceil(seconds * TOKENS_PER_SECOND)),
+    }
 
 
 def _caching_model_class(whisper_model):
