@@ -25,8 +25,8 @@ const SEED_PORTS: Partial<Record<ServiceName, number>> = {
 
 const DURATION_UNITS_S = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
-/** `900`, `90s`, `15m`, `12h` or `30d`, in seconds. */
-const DurationSchema = z
+/** `900`, `90s`, `15m`, `12h` or `30d`, in seconds; `0` allowed. */
+const DurationOrZeroSchema = z
   .string()
   .trim()
   .regex(/^\d+[smhd]?$/, 'Use a number of seconds or a number followed by s, m, h or d (e.g. 15m)')
@@ -34,8 +34,9 @@ const DurationSchema = z
     const unit = text.at(-1) as string;
     const scale = unit in DURATION_UNITS_S ? DURATION_UNITS_S[unit as keyof typeof DURATION_UNITS_S] : 1;
     return Number.parseInt(text, 10) * scale;
-  })
-  .pipe(z.number().int().positive('Must be longer than zero'));
+  });
+
+const DurationSchema = DurationOrZeroSchema.pipe(z.number().int().positive('Must be longer than zero'));
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 const PositiveIntSchema = z.coerce.number().int().positive();
@@ -65,6 +66,7 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'Use at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: DurationSchema.default(15 * 60),
   REFRESH_TOKEN_TTL: DurationSchema.default(30 * 86_400),
+  REFRESH_REUSE_GRACE: DurationOrZeroSchema.default(20),
   ADMIN_USERNAME: UsernameSchema.optional(),
   ADMIN_PASSWORD: PasswordSchema.optional(),
   ADMIN_EMAIL: z.email().optional(),
@@ -128,6 +130,8 @@ export type Config = {
   jwtSecret: string | undefined;
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
+  /** How long a just-replaced refresh token still leads to its replacement (see AuthService.refresh); 0: never. */
+  refreshReuseGraceS: number;
   admin: { username: string; password: string; email: string } | null;
   logLevel: string;
   webDir: string;
@@ -195,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlS: e.ACCESS_TOKEN_TTL,
     refreshTokenTtlS: e.REFRESH_TOKEN_TTL,
+    refreshReuseGraceS: e.REFRESH_REUSE_GRACE,
     admin:
       e.ADMIN_USERNAME && e.ADMIN_PASSWORD
         ? {

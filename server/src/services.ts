@@ -44,7 +44,7 @@ export function createServices(config: Config, database: AppDatabase, log: Fasti
     events,
     health,
     tokens,
-    auth: new AuthService(db, tokens),
+    auth: new AuthService(db, tokens, { reuseGraceS: config.refreshReuseGraceS }),
     profiles: new ProfileService(db, now),
     meetings: new MeetingService({ db, events, now }),
     attendance: new AttendanceService({ db, events, now, maxPresent: config.signaling.limits.peersPerMeeting }),

@@ -104,18 +104,23 @@ describe('refresh tokens', () => {
     expect(again.statusCode).toBe(200);
   });
 
-  it('revokes the whole family when a revoked token is reused', async () => {
-    const session = await signUp(t.app);
-    const first = await call(t.app, 'POST', '/api/v1/auth/refresh', { refresh_token: session.refreshToken });
-    const current = body<{ refresh_token: string }>(first).data.refresh_token;
+  it('revokes the whole family when a revoked token is reused (after the reuse grace: refresh-grace.test.ts)', async () => {
+    const strict = await buildTestApp({ REFRESH_REUSE_GRACE: '0' });
+    try {
+      const session = await signUp(strict.app);
+      const first = await call(strict.app, 'POST', '/api/v1/auth/refresh', { refresh_token: session.refreshToken });
+      const current = body<{ refresh_token: string }>(first).data.refresh_token;
 
-    const replay = await call(t.app, 'POST', '/api/v1/auth/refresh', { refresh_token: session.refreshToken });
-    expect(replay.statusCode).toBe(401);
-    expect(body(replay).error).toBe('REFRESH_TOKEN_INVALID');
-    // The legitimate holder's newer token died with the family.
-    const afterReplay = await call(t.app, 'POST', '/api/v1/auth/refresh', { refresh_token: current });
-    expect(afterReplay.statusCode).toBe(401);
-    expect(body(afterReplay).error).toBe('REFRESH_TOKEN_INVALID');
+      const replay = await call(strict.app, 'POST', '/api/v1/auth/refresh', { refresh_token: session.refreshToken });
+      expect(replay.statusCode).toBe(401);
+      expect(body(replay).error).toBe('REFRESH_TOKEN_INVALID');
+      // The legitimate holder's newer token died with the family.
+      const afterReplay = await call(strict.app, 'POST', '/api/v1/auth/refresh', { refresh_token: current });
+      expect(afterReplay.statusCode).toBe(401);
+      expect(body(afterReplay).error).toBe('REFRESH_TOKEN_INVALID');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses an unknown refresh token with 401 REFRESH_TOKEN_INVALID', async () => {

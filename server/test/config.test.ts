@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       jwtSecret: undefined,
       accessTokenTtlS: 900,
       refreshTokenTtlS: 30 * 86_400,
+      refreshReuseGraceS: 20,
       admin: null,
       logLevel: 'info',
       services: [...SERVICE_NAMES],
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       PORT: '9000',
       ACCESS_TOKEN_TTL: '90s',
       REFRESH_TOKEN_TTL: '7d',
+      REFRESH_REUSE_GRACE: '0',
       PUBLIC_URL: 'https://meet.example.com/',
       DATA_DIR: 'relative/data',
     });
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
       port: 9000,
       accessTokenTtlS: 90,
       refreshTokenTtlS: 7 * 86_400,
+      refreshReuseGraceS: 0,
       publicUrl: 'https://meet.example.com',
     });
     expect(config.dataDir).toBe(path.resolve('relative/data'));

@@ -1,5 +1,5 @@
 import { api } from '../lib/http';
-import { endSession, renewAccessToken, useSessionStore } from '../features/session';
+import { endSession, followOtherTabs, renewAccessToken, useSessionStore } from '../features/session';
 import { useSettingsStore } from '../features/settings';
 import { useMeetingsStore } from '../features/meetings';
 
@@ -17,6 +17,8 @@ export function wireApi(): void {
       onSessionLost: () => void endSession('expired'),
     },
   });
+  // Tabs share one refresh token: they renew one at a time and pass each other the result.
+  followOtherTabs();
   // One user's meetings must never show to the next one on this machine.
   useSessionStore.subscribe((state, previous) => {
     if (state.status === 'signed-out' && previous.status !== 'signed-out') {

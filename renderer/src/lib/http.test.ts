@@ -163,6 +163,26 @@ describe('ApiClient session handling', () => {
     expect(server.requests[1]?.body).toEqual({ refresh_token: 'refresh-token-0001' });
   });
 
+  it('renews once more when the renewed token expired on its way, and no more than that', async () => {
+    let renewals = 0;
+    server.route('POST', REFRESH, () => {
+      renewals += 1;
+      return ok(tokenPairFixture(`fresh-${renewals}`, 'refresh-token-0002'));
+    });
+    // Only the second renewal's token arrives in time.
+    server.route('GET', PROFILE, (request) =>
+      request.authorization === 'Bearer fresh-2' ? ok(userFixture) : fail(401, 'TOKEN_EXPIRED', 'Token expired'),
+    );
+    const { client } = clientWithSession('stale');
+    await expect(client.get(PROFILE, UserSchema)).resolves.toMatchObject({ username: userFixture.username });
+    expect(renewals).toBe(2);
+
+    server.route('GET', PROFILE, () => fail(401, 'TOKEN_EXPIRED', 'Token expired'));
+    const error = await rejectionOf(client.get(PROFILE, UserSchema));
+    expect(error.code).toBe('TOKEN_EXPIRED');
+    expect(renewals).toBe(4);
+  });
+
   it('shares one renewal between concurrent 401s', async () => {
     routeProfileNeedingFreshToken();
     routeRefresh(50);

@@ -55,6 +55,17 @@ type ReadResponse<T> = (response: AxiosResponse<unknown>, spec: RequestSpec) => 
 /** 401s that a fresh access token can fix; others (TOKEN_INVALID, INVALID_CREDENTIALS) cannot. */
 const RENEWABLE_CODES = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
 
+/**
+ * A token renewed for a request can expire before the retry reaches the server
+ * when tokens live seconds (the JWT's whole-second expiry can take off up to one
+ * more) and the machine is slow: then one more renewal, never an endless loop.
+ */
+const MAX_RENEWALS_PER_REQUEST = 2;
+
+function isRenewable(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && RENEWABLE_CODES.has(error.code);
+}
+
 function describeBody(text: string): string {
   return /^\s*</.test(text) ? 'an HTML page' : 'something that is not JSON';
 }
@@ -141,15 +152,14 @@ export class ApiClient {
 
   private async send<T>(spec: RequestSpec, read: ReadResponse<T>): Promise<T> {
     const usesAuth = spec.options.auth !== false && Boolean(this.options.session);
-    const tokenUsed = usesAuth ? (this.options.session?.getAccessToken() ?? null) : null;
-    try {
-      return await this.attempt(spec, read, tokenUsed);
-    } catch (error) {
-      if (!usesAuth || !(error instanceof ApiError) || error.status !== 401 || !RENEWABLE_CODES.has(error.code)) {
-        throw error;
+    let tokenUsed = usesAuth ? (this.options.session?.getAccessToken() ?? null) : null;
+    for (let renewals = 0; ; renewals += 1) {
+      try {
+        return await this.attempt(spec, read, tokenUsed);
+      } catch (error) {
+        if (!usesAuth || renewals >= MAX_RENEWALS_PER_REQUEST || !isRenewable(error)) throw error;
+        tokenUsed = await this.freshTokenAfter(tokenUsed);
       }
-      const token = await this.freshTokenAfter(tokenUsed);
-      return this.attempt(spec, read, token);
     }
   }
 

@@ -17,6 +17,8 @@ export interface Reply {
   contentType?: string;
   /** More response headers (e.g. Content-Disposition for a download). */
   headers?: Record<string, string>;
+  /** Cut the connection instead of answering: the request was handled, its answer lost on the way back. */
+  isLost?: boolean;
 }
 
 export type Route = (request: RecordedRequest) => Reply | Promise<Reply>;
@@ -75,6 +77,10 @@ export async function startTestServer(): Promise<TestServer> {
       const reply = handler
         ? await handler(recorded)
         : { status: 404, body: { code: 404, message: 'No such route', error: 'NOT_FOUND' } };
+      if (reply.isLost) {
+        request.socket.destroy();
+        return;
+      }
       response.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers });
       response.end(reply.contentType ? String(reply.body) : JSON.stringify(reply.body));
     })();
@@ -100,6 +106,11 @@ export async function startTestServer(): Promise<TestServer> {
 /** The server's success envelope. */
 export function ok(data: unknown, status = 200): Reply {
   return { status, body: { code: status, message: 'ok', data } };
+}
+
+/** The request reached the server, but its answer never reaches the client. */
+export function lost(): Reply {
+  return { status: 0, body: null, isLost: true };
 }
 
 /** The server's error envelope. */

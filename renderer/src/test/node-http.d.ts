@@ -8,6 +8,7 @@ declare module 'node:http' {
     method?: string;
     url?: string;
     headers: Record<string, string | undefined>;
+    socket: { destroy(): void };
   }
 
   interface ServerResponse {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, webcrypto } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { UserRoleSchema, type UserRole } from '@meetai/shared';
@@ -77,10 +77,22 @@ export class TokenService {
     return { id: Number(sub), username, role, sessionId: sid };
   }
 
-  /** A new opaque refresh token (32 random bytes) and the hash that is stored in its place. */
-  newRefreshToken(): { token: string; hash: string; expiresAt: Date } {
-    const token = randomBytes(32).toString('base64url');
+  /**
+   * A new opaque refresh token and the hash that is stored in its place: 32
+   * random bytes at sign-in; on rotation, `previous` keyed through HMAC with the
+   * server's secret. Then the token that replaced `previous` can be found again
+   * from `previous` alone, without storing any token in the clear: that is what
+   * lets a client that lost the answer to its refresh get the same answer again
+   * (see AuthService.refresh).
+   */
+  newRefreshToken(previous?: string): { token: string; hash: string; expiresAt: Date } {
+    const token = previous === undefined ? randomBytes(32).toString('base64url') : this.successorOf(previous);
     return { token, hash: hashRefreshToken(token), expiresAt: new Date(this.now() + this.options.refreshTtlS * 1000) };
+  }
+
+  /** The refresh token that rotating `previous` issues (or issued). */
+  successorOf(previous: string): string {
+    return createHmac('sha256', this.options.secret).update(`refresh-successor:${previous}`).digest('base64url');
   }
 
   newSessionId(): string {
