@@ -69,7 +69,9 @@ export class LinkChannel<E extends LinkEnd> {
     private readonly timing: LinkTiming,
     private readonly log: FastifyBaseLogger,
   ) {
-    socket.on('message', (data, isBinary) => void this.receive(data, isBinary));
+    socket.on('message', (data, isBinary) =>
+      this.receive(data, isBinary).catch((err: unknown) => log.error({ err }, 'could not handle a media link frame')),
+    );
     socket.on('pong', () => {
       this.isAlive = true;
     });
