@@ -18,8 +18,7 @@ import { installSecurityHeaders } from './http/security-headers';
 import { startAiModule } from './ai/ai-module';
 import { aiModule } from './ai/plugin';
 import { connectToMedia } from './media-link/connect-to-media';
-import { mediaLinkRoute } from './media-link/media-link-route';
-import { RemoteCaptions } from './media-link/RemoteCaptions';
+import { serveMediaLink } from './media-link/media-link-route';
 import { startMediaLayer, type MediaLayer } from './media/media-layer';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
@@ -160,28 +159,20 @@ export async function buildApp(config: Config): Promise<App> {
     });
     await app.register(aiModule, { prefix: API_PREFIX, ai, db: database.db });
     remoteMedia?.start(ai.captions);
+    if (!media && !remoteMedia)
+      app.log.warn('no SFU here and no AI_MEDIA_URL: live captions are off, /ai/* still answers');
   }
   if (media) {
-    // Without the AI module here, a remote AI service may serve the rooms' captions over the media link.
-    const remoteCaptions =
-      !ai && config.link.token
-        ? new RemoteCaptions({ rooms: media.rooms, events: services.events, log: app.log })
-        : undefined;
-    if (!ai) {
-      await app.register(mediaLinkRoute, {
-        token: config.link.token,
-        media,
-        events: services.events,
-        captions: remoteCaptions,
-        health: services.health,
-      });
-    }
-    await app.register(signalingModule, {
-      services,
-      media,
-      signaling: config.signaling,
-      captions: ai?.captions ?? remoteCaptions,
-    });
+    // Without the AI module here, an AI service of its own may serve the rooms' captions over the media link.
+    const captions = ai
+      ? (ai.captions ?? undefined)
+      : await serveMediaLink(app, {
+          token: config.link.token,
+          media,
+          events: services.events,
+          health: services.health,
+        });
+    await app.register(signalingModule, { services, media, signaling: config.signaling, captions });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

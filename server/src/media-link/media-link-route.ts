@@ -1,5 +1,5 @@
 import type {} from '@fastify/websocket';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { MEDIA_LINK_PATH, MediaLinkCloseCodes } from '@meetai/shared/contracts/internal/media-link';
 import type { AppEventBus } from '../events/app-events';
 import type { MediaLayer } from '../media/media-layer';
@@ -7,7 +7,8 @@ import type { HealthRegistry } from '../observability/health-registry';
 import { AiLinkSession } from './AiLinkSession';
 import { DEFAULT_LINK_TIMING, type LinkTiming } from './LinkChannel';
 import { bearerToken, isInternalToken } from './link-token';
-import type { RemoteCaptions } from './RemoteCaptions';
+import type { CaptionsControl } from '../signaling/handlers/types';
+import { RemoteCaptions } from './RemoteCaptions';
 
 export type MediaLinkRouteOptions = {
   /** INTERNAL_TOKEN; unset, every connection is refused with a sentence saying so. */
@@ -75,3 +76,20 @@ export const mediaLinkRoute: FastifyPluginAsync<MediaLinkRouteOptions> = async (
     captions?.close();
   });
 };
+
+/**
+ * The media service's side of a split deployment, for a process that runs the
+ * SFU but not the AI module: mounts the link and returns signaling's captions,
+ * served by the AI service that connects (none without INTERNAL_TOKEN).
+ */
+export async function serveMediaLink(
+  app: FastifyInstance,
+  options: Omit<MediaLinkRouteOptions, 'captions'>,
+): Promise<CaptionsControl | undefined> {
+  const { media, events, token } = options;
+  const captions = token
+    ? new RemoteCaptions({ rooms: media.rooms, events, log: app.log.child({ module: 'media-link' }) })
+    : undefined;
+  await app.register(mediaLinkRoute, { ...options, captions });
+  return captions;
+}
