@@ -6,6 +6,9 @@ import type { CaptionsControl } from '../signaling/handlers/types';
 import { SignalingError } from '../signaling/signaling-error';
 import type { AiLinkSession } from './AiLinkSession';
 
+/** Closed rooms' states kept before they are swept out. */
+const FORGET_AFTER = 100;
+
 /**
  * Signaling's captions, served by an AI service in another process: `status`
  * and `set` are asked over the link. While no AI service is connected the
@@ -20,14 +23,11 @@ export class RemoteCaptions implements CaptionsControl {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: { rooms: RoomRegistry; events: AppEventBus; log: FastifyBaseLogger }) {
-    this.unsubscribe = deps.events.on(
-      'captions.status',
-      ({ meetingId, status }) => void this.known.set(meetingId, status),
-    );
-  }
-
-  get isConnected(): boolean {
-    return this.session !== undefined;
+    this.unsubscribe = deps.events.on('captions.status', ({ meetingId, status }) => {
+      this.known.set(meetingId, status);
+      // Meetings come and go while the link stays up: forget closed rooms now and then, not never.
+      if (this.known.size > deps.rooms.size + FORGET_AFTER) this.forgetClosedRooms();
+    });
   }
 
   /** The newest connection serves the rooms from now on. */
