@@ -5,7 +5,7 @@
 #                        --use-file-for-fake-audio-capture (it loops the file; the silence makes each pass a
 #                        separate utterance; 48 kHz is its capture rate, so it does not resample)
 #   librivox.json        [{file, text}]: the reference transcripts (from the package's `transcription`)
-#   zh-16k/, zh-48k/, zh.json    one Mandarin sentence spoken by espeak-ng (a smoke test of the zh path only)
+#   zh-16k/, zh-48k/, zh.json    one Mandarin sentence spoken by espeak-ng from pinyin (a smoke test of the zh path only)
 #   tts-16k/, tts-48k/, tts.json one English sentence by espeak-ng and one by flite (synthetic voices)
 # Idempotent: does nothing when the output was made by this same script; otherwise remakes it all.
 # Needs: sox pocketsphinx-testdata espeak-ng flite (apt).
@@ -16,6 +16,9 @@ SOURCE=/usr/share/pocketsphinx/test/data/librivox
 OUT=e2e/fixtures/audio/generated
 PAD_SECONDS=1.5
 ZH_TEXT='今天下午三点开会，我们讨论一下项目的进度。'
+# Debian's `cmn` voice reads Chinese characters as tone-numbered pinyin spelled out in English
+# ("jin one tian one"); its `cmn-latn-pinyin` voice pronounces pinyin, so it gets the same sentence so.
+ZH_PINYIN='jin1 tian1 xia4 wu3 san1 dian3 kai1 hui4, wo3 men5 tao3 lun4 yi2 xia4 xiang4 mu4 de5 jin4 du4.'
 EN_TEXT='Please share your screen so that everyone can see the schedule for next week.'
 
 for tool in sox espeak-ng flite; do
@@ -57,7 +60,7 @@ while IFS= read -r line; do
 done <"$SOURCE/transcription"
 (IFS=,; printf '[%s]\n' "${entries[*]}") >"$work/librivox.json"
 
-espeak-ng -v cmn -s 150 -w "$work/zh.raw.wav" "$ZH_TEXT"
+espeak-ng -v cmn-latn-pinyin -s 150 -w "$work/zh.raw.wav" "$ZH_PINYIN"
 both_rates "$work/zh.raw.wav" zh zh-espeak.wav
 printf '[{"file":"zh-espeak.wav","text":%s}]\n' "$(json_string <<<"$ZH_TEXT")" >"$work/zh.json"
 

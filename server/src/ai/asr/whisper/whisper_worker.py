@@ -264,6 +264,9 @@ def transcribe_options(language: str, seconds: float) -> dict:
         "temperature": 0.0,
         "vad_filter": False,  # our VAD is upstream
         "condition_on_previous_text": False,
+        # The fitted window makes Whisper loop on short utterances ("He was not. He was not. He was
+        # not." from one "he was not", seen in the e2e run); people rarely repeat three words at once.
+        "no_repeat_ngram_size": 3,
         "without_timestamps": True,
         "initial_prompt": ZH_PROMPT if language == "zh" else None,
         "max_new_tokens": min(MAX_NEW_TOKENS, MIN_NEW_TOKENS + math.ceil(seconds * TOKENS_PER_SECOND)),
