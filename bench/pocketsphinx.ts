@@ -1,10 +1,9 @@
-import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PocketsphinxEngine } from '../server/src/ai/asr/pocketsphinx/PocketsphinxEngine';
 import { parsePocketsphinxSettings } from '../server/src/ai/asr/pocketsphinx/pocketsphinx-settings';
-import { librivoxClips, readWav } from '../server/src/ai/testing/audio-fixtures';
 import { wordErrors } from '../server/src/ai/testing/wer';
-import { median, printTable } from './lib/report';
+import { loadAverage, median, percentile, printTable } from './lib/report';
+import { FRAME_SAMPLES, loadClips, pushInRealTime, round, sleep } from './lib/speech';
 
 /**
  * `node --import tsx bench/pocketsphinx.ts`: the pocketsphinx engine alone, in
@@ -13,13 +12,10 @@ import { median, printTable } from './lib/report';
  * then finish) with 1 to 3 simultaneous speakers: CPU, event-loop delay, and
  * the time from the end of speech to the final text.
  */
-const FRAME = 320; // 20 ms at 16 kHz
 const DECODERS = Number(process.env.AI_POCKETSPHINX_DECODERS ?? 3);
 
-const clips = librivoxClips().map((clip) => ({ ...clip, audio: readWav(clip.path16k).samples }));
-const audioSeconds = clips.reduce((sum, clip) => sum + clip.audio.length, 0) / 16_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const clips = loadClips();
+const audioSeconds = clips.reduce((sum, clip) => sum + clip.seconds, 0);
 
 async function load() {
   const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -58,7 +54,9 @@ async function throughput(engine: PocketsphinxEngine) {
         text = (await engine.recognize(clip.audio, { language: 'en', priority: 'final' })).text;
       } else {
         const utterance = engine.openUtterance({ language: 'en', speaker: 'reader' });
-        for (let at = 0; at < clip.audio.length; at += FRAME) utterance.push(clip.audio.subarray(at, at + FRAME));
+        for (let at = 0; at < clip.audio.length; at += FRAME_SAMPLES) {
+          utterance.push(clip.audio.subarray(at, at + FRAME_SAMPLES));
+        }
         text = (await utterance.finish()).text;
       }
       const counted = wordErrors(clip.text, text);
@@ -90,13 +88,10 @@ async function livePipeline(engine: PocketsphinxEngine, speakers: number) {
       for (let n = 0; n < clips.length; n++) {
         const clip = clips[(n + speaker) % clips.length]!;
         const utterance = engine.openUtterance({ language: 'en', speaker: `speaker ${speaker}` });
-        const clipStart = performance.now();
-        for (let frame = 0; frame * FRAME < clip.audio.length; frame++) {
-          const due = clipStart + frame * 20;
-          if (due > performance.now()) await sleep(due - performance.now());
-          utterance.push(clip.audio.subarray(frame * FRAME, (frame + 1) * FRAME));
-          if (frame % 25 === 24) void utterance.interim();
-        }
+        await pushInRealTime(clip.audio, (frame, index) => {
+          utterance.push(frame);
+          if (index % 25 === 24) void utterance.interim();
+        });
         const endOfSpeech = performance.now();
         await utterance.finish();
         finals.push(performance.now() - endOfSpeech);
@@ -107,35 +102,24 @@ async function livePipeline(engine: PocketsphinxEngine, speakers: number) {
   loop.disable();
   const used = process.cpuUsage(cpu);
   const wall = (performance.now() - started) / 1000;
-  const sorted = [...finals].sort((a, b) => a - b);
   return {
     speakers,
     'CPU % of a core': round(((used.user + used.system) / 1e6 / wall) * 100),
     'final after end of speech: median ms': Math.round(median(finals)),
-    'p90 ms': Math.round(sorted[Math.floor(sorted.length * 0.9)] ?? 0),
-    'max ms': Math.round(sorted.at(-1) ?? 0),
+    'p90 ms': Math.round(percentile(finals, 90)),
+    'max ms': Math.round(Math.max(...finals)),
     'event loop delay p99 ms': round(loop.percentile(99) / 1e6),
   };
 }
 
-console.log(
-  `load average before: ${os
-    .loadavg()
-    .map((load) => load.toFixed(1))
-    .join(' ')} on ${os.cpus().length} cores`,
-);
+console.log(`load average before: ${loadAverage()}`);
 const engine = await load();
 try {
   await throughput(engine);
   const rows = [];
   for (let speakers = 1; speakers <= DECODERS; speakers++) rows.push(await livePipeline(engine, speakers));
   printTable('pocketsphinx: bare live pipeline (interim every 500 ms)', rows);
-  console.log(
-    `load average after: ${os
-      .loadavg()
-      .map((load) => load.toFixed(1))
-      .join(' ')} on ${os.cpus().length} cores`,
-  );
+  console.log(`load average after: ${loadAverage()}`);
 } finally {
   await engine.close();
 }

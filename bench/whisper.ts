@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WhisperEngine } from '../server/src/ai/asr/whisper/WhisperEngine';
 import { loadWhisperSettings } from '../server/src/ai/asr/whisper/whisper-settings';
-import { librivoxClips, readWav } from '../server/src/ai/testing/audio-fixtures';
-import { wordErrors } from '../server/src/ai/testing/wer';
 import { median, printTable } from './lib/report';
+import { REPO_ROOT, rssMb } from './lib/server-process';
+import { errorRate, loadClips, pushInRealTime, recognizeEach, round } from './lib/speech';
 
 /**
  * `node --import tsx bench/whisper.ts [model-dir ...]`: the whisper engine
@@ -17,13 +15,10 @@ import { median, printTable } from './lib/report';
  * installs. One decode runs at a time, so one worker keeps up with about
  * 1 / RTF speakers talking at once (finals only, no interims).
  */
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FRAME = 320;
 const INTERIM_EVERY_FRAMES = 50;
 
-const clips = librivoxClips().map((clip) => ({ ...clip, audio: readWav(clip.path16k).samples }));
-const audioSeconds = clips.reduce((sum, clip) => sum + clip.audio.length, 0) / 16_000;
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const clips = loadClips();
+const audioSeconds = clips.reduce((sum, clip) => sum + clip.seconds, 0);
 type Window = 'fit' | 'full';
 const CONFIGS: Array<[threads: number, window: Window]> = [
   [1, 'fit'],
@@ -31,16 +26,9 @@ const CONFIGS: Array<[threads: number, window: Window]> = [
   [1, 'full'],
   [2, 'full'],
 ];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 const models = process.argv.slice(2).length
   ? process.argv.slice(2).map((dir) => path.resolve(dir))
   : ['whisper-base', 'whisper-tiny.en'].map((name) => path.join(REPO_ROOT, '.venv-ai/models', name));
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
 
 async function start(modelDir: string, threads: number, window: Window) {
   const settings = loadWhisperSettings(
@@ -54,32 +42,20 @@ async function start(modelDir: string, threads: number, window: Window) {
 }
 
 async function perClip(engine: WhisperEngine, config: Record<string, string | number>, language: 'en' | 'auto') {
-  const rows: Record<string, string | number>[] = [];
   // A first decode warms CTranslate2's caches; it is not counted.
   await engine.recognize(clips[0]!.audio, { language, priority: 'final' });
-  let totalMs = 0;
-  let totalErrors = 0;
-  let totalWords = 0;
-  for (const clip of clips) {
-    const started = performance.now();
-    const result = await engine.recognize(clip.audio, { language, priority: 'final' });
-    const ms = performance.now() - started;
-    const { errors, referenceWords } = wordErrors(clip.text, result.text);
-    totalMs += ms;
-    totalErrors += errors;
-    totalWords += referenceWords;
-    const seconds = clip.audio.length / 16_000;
-    rows.push({
-      ...config,
-      language,
-      clip: clip.name.slice(-8, -4),
-      'audio s': round(seconds, 2),
-      'decode ms': Math.round(ms),
-      RTF: round(ms / 1000 / seconds, 3),
-      errors: `${errors}/${referenceWords}`,
-      confidence: round(result.confidence, 2),
-    });
-  }
+  const decodes = await recognizeEach(engine, clips, language);
+  const rows: Record<string, string | number>[] = decodes.map((decode, i) => ({
+    ...config,
+    language,
+    clip: clips[i]!.label,
+    'audio s': round(clips[i]!.seconds, 2),
+    'decode ms': Math.round(decode.decodeMs),
+    RTF: round(decode.decodeMs / 1000 / clips[i]!.seconds, 3),
+    errors: `${decode.errors}/${decode.words}`,
+    confidence: round(decode.confidence, 2),
+  }));
+  const totalMs = decodes.reduce((sum, decode) => sum + decode.decodeMs, 0);
   rows.push({
     ...config,
     language,
@@ -87,7 +63,7 @@ async function perClip(engine: WhisperEngine, config: Record<string, string | nu
     'audio s': round(audioSeconds, 2),
     'decode ms': Math.round(totalMs),
     RTF: round(totalMs / 1000 / audioSeconds, 3),
-    errors: `${totalErrors}/${totalWords} (${round((totalErrors / totalWords) * 100)}%)`,
+    errors: errorRate(decodes),
     confidence: '',
   });
   return rows;
@@ -100,15 +76,12 @@ async function live(engine: WhisperEngine) {
   for (const clip of clips) {
     const utterance = engine.openUtterance({ language: 'en' });
     const pending: Promise<unknown>[] = [];
-    const t0 = performance.now();
-    for (let frame = 0; frame * FRAME < clip.audio.length; frame += 1) {
-      utterance.push(clip.audio.subarray(frame * FRAME, (frame + 1) * FRAME));
-      if (frame > 0 && frame % INTERIM_EVERY_FRAMES === 0) {
+    await pushInRealTime(clip.audio, (frame, index) => {
+      utterance.push(frame);
+      if (index > 0 && index % INTERIM_EVERY_FRAMES === 0) {
         pending.push(utterance.interim().then((text) => text && (interims += 1)));
       }
-      const due = t0 + ((frame + 1) * FRAME * 1000) / 16_000;
-      await sleep(Math.max(0, due - performance.now()));
-    }
+    });
     const endOfSpeech = performance.now();
     await utterance.finish();
     latencies.push(performance.now() - endOfSpeech);
@@ -129,11 +102,12 @@ for (const modelDir of models) {
         perClipRows.push(...(await perClip(engine, { threads, window }, language)));
       }
       const { latencies, interims } = await live(engine);
+      const workerPid = engine.workerPid();
       summary.push({
         threads,
         window,
         'start ms': Math.round(startMs),
-        'worker RSS MB': rssMb(engine.workerPid()),
+        'worker RSS MB': workerPid ? rssMb(workerPid) : 'not running',
         'live: end of speech → final, median ms': Math.round(median(latencies)),
         'max ms': Math.round(Math.max(...latencies)),
         'interims shown': interims,

@@ -4,14 +4,23 @@ import { TRACK_PEER_CONNECTIONS } from '../../e2e/fixtures/peer-connections';
 import type { BenchUser } from './accounts';
 
 /** Chromium with fake camera and microphone, as in the end-to-end tests. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions(['--allow-loopback-in-peer-connection']));
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions(['--allow-loopback-in-peer-connection', ...extraArgs]));
 }
 
-/** A signed-in participant in its own browser context (its own storage and session). */
-export async function signedInPage(browser: Browser, url: string, user: BenchUser): Promise<Page> {
+/**
+ * A signed-in participant in its own browser context (its own storage and
+ * session). `initScripts` run in the page before the app, like the tracking of
+ * peer connections every participant gets.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  user: BenchUser,
+  initScripts: Array<() => void> = [],
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
-  await context.addInitScript(TRACK_PEER_CONNECTIONS);
+  for (const script of [TRACK_PEER_CONNECTIONS, ...initScripts]) await context.addInitScript(script);
   const page = await context.newPage();
   await page.goto(`${url}/#/sign-in`);
   await page.getByTestId('signin-username').fill(user.username);

@@ -9,6 +9,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export type ServerProcess = { url: string; pid: number; stop: () => Promise<void> };
 
+let isBuilt = false;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -26,9 +28,12 @@ async function freePort(): Promise<number> {
  * apart from the load generator), on a free port with a fresh data dir.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  // Measure what `npm start` runs: the bundled server under plain node.
-  const built = spawnSync('npm', ['run', 'build', '-w', '@meetai/server'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('building the server failed');
+  // Measure what `npm start` runs: the bundled server under plain node, built once per bench run.
+  if (!isBuilt) {
+    const built = spawnSync('npm', ['run', 'build', '-w', '@meetai/server'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building the server failed');
+    isBuilt = true;
+  }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetai-bench-'));
   const child: ChildProcess = spawn(process.execPath, ['server/dist/main.mjs'], {
@@ -99,4 +104,24 @@ export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The whisper worker among a server's child processes, if it runs one. */
+export function whisperWorkerPid(serverPid: number): number | undefined {
+  return childPids(serverPid).find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('whisper_worker');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** CPU time the whole machine has spent busy, and in all, so far (seconds summed over cores, /proc/stat). */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, ticks) => sum + ticks, 0);
+  // idle and iowait
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
 }

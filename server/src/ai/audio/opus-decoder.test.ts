@@ -1,42 +1,12 @@
-import OpusScript from 'opusscript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { librivoxClips, readWav } from '../testing/audio-fixtures';
-import { float32ToInt16 } from './pcm';
+import { encodeOpus, OPUS_FRAME_SAMPLES as FRAME, type OpusPacket } from '../testing/opus-packets';
 import { OPUS_RTP_CLOCK_RATE, OpusTapDecoder } from './opus-decoder';
 import { Decimator48To16 } from './resample';
 import { RtpDepacketizer } from './rtp-depacketizer';
 
-/** 20 ms at 48 kHz: what a browser puts in one Opus packet. */
-const FRAME = 960;
 /** Opus' own delay (the encoder's 6.5 ms look-ahead) at 16 kHz, plus the decimator's. */
 const EXPECTED_DELAY_16K = (OPUS_RTP_CLOCK_RATE * 0.0065) / 3 + Decimator48To16.delaySamples;
-
-type Packet = { payload: Uint8Array; timestamp: number };
-
-/**
- * Real Opus packets the way a browser makes them: libopus (npm `opusscript`)
- * in VoIP mode at 32 kbit/s, 20 ms frames, over a 48 kHz LibriVox clip.
- */
-function encode(pcm48k: Float32Array, channels: 1 | 2 = 1): Packet[] {
-  const encoder = new OpusScript(48_000, channels, OpusScript.Application.VOIP);
-  encoder.setBitrate(32_000);
-  const interleaved = float32ToInt16(
-    channels === 1 ? pcm48k : Float32Array.from({ length: pcm48k.length * 2 }, (_, i) => pcm48k[i >> 1]!),
-  );
-  const packets: Packet[] = [];
-  const step = FRAME * channels;
-  for (let offset = 0; offset + step <= interleaved.length; offset += step) {
-    const frame = interleaved.subarray(offset, offset + step);
-    // opusscript takes the little-endian bytes of the 16-bit samples.
-    const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
-    packets.push({
-      payload: new Uint8Array(encoder.encode(bytes, FRAME)),
-      timestamp: (5000 + offset / channels) >>> 0,
-    });
-  }
-  encoder.delete();
-  return packets;
-}
 
 function joined(chunks: Float32Array[]): Float32Array {
   const out = new Float32Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
@@ -97,7 +67,7 @@ const rms = (pcm: Float32Array) => Math.sqrt(pcm.reduce((sum, v) => sum + v * v,
 
 let speech16k: Float32Array;
 let speech48k: Float32Array;
-let packets: Packet[];
+let packets: OpusPacket[];
 
 beforeAll(() => {
   const clip = librivoxClips().find((c) => c.name.includes('0870'));
@@ -106,10 +76,10 @@ beforeAll(() => {
   const wav48 = readWav(clip.path48k);
   expect(wav48.sampleRate).toBe(48_000);
   speech48k = wav48.samples;
-  packets = encode(speech48k);
+  packets = encodeOpus(speech48k);
 });
 
-async function decodeAll(input: Packet[], options?: Parameters<typeof OpusTapDecoder.create>[0]) {
+async function decodeAll(input: OpusPacket[], options?: Parameters<typeof OpusTapDecoder.create>[0]) {
   const decoder = await OpusTapDecoder.create(options);
   const chunks = input.map((p) => decoder.decode(p.payload, p.timestamp));
   decoder.close();
@@ -174,13 +144,13 @@ describe('OpusTapDecoder on real Opus packets of real speech', () => {
   });
 
   it('decodes stereo packets (a browser may send them) to mono', async () => {
-    const { pcm } = await decodeAll(encode(speech48k, 2));
+    const { pcm } = await decodeAll(encodeOpus(speech48k, 2));
     expect(pcm.length).toBe(packets.length * FRAME);
     expect(bestCorrelation(speech16k, new Decimator48To16().process(pcm)).r).toBeGreaterThan(0.75);
   });
 
   it('counts corrupt payloads without throwing, and conceals them from the next packet on', async () => {
-    const broken: Packet[] = [
+    const broken: OpusPacket[] = [
       ...packets.slice(0, 10),
       { payload: new Uint8Array([0x03, 0x00]), timestamp: packets[10]!.timestamp }, // code 3 packet with no frames
       { payload: new Uint8Array(0), timestamp: packets[11]!.timestamp },
