@@ -1,3 +1,4 @@
+import { benchCaptions } from './captions/captions-bench';
 import { benchHttp } from './http-load';
 import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
 import { startServer, type ServerProcess } from './lib/server-process';
@@ -5,7 +6,9 @@ import { benchJoinLeaveCycles, benchJoinTime, benchSfuCost } from './room';
 
 /**
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.
- * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave (default: all, in that order).
+ * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave
+ * (against one server started for them), captions (starts a server per speech
+ * engine itself); default: all, in that order.
  */
 const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> = {
   memory: benchIdleMemory,
@@ -16,20 +19,31 @@ const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> 
   'sfu-cost': benchSfuCost,
   'join-leave': benchJoinLeaveCycles,
 };
+const OWN_SERVER_SECTIONS: Record<string, () => Promise<void>> = {
+  captions: benchCaptions,
+};
 
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !(name in SECTIONS));
+const isWanted = (name: string) => wanted.length === 0 || wanted.includes(name);
+const known = [...Object.keys(SECTIONS), ...Object.keys(OWN_SERVER_SECTIONS)];
+const unknown = wanted.filter((name) => !known.includes(name));
 if (unknown.length) {
-  console.error(`Unknown section(s): ${unknown.join(', ')}. Known: ${Object.keys(SECTIONS).join(', ')}`);
+  console.error(`Unknown section(s): ${unknown.join(', ')}. Known: ${known.join(', ')}`);
   process.exit(2);
 }
 
-const server = await startServer();
-console.log(`bench: server ${server.url} (pid ${server.pid}), ${new Date().toISOString()}`);
-try {
-  for (const [name, section] of Object.entries(SECTIONS)) {
-    if (wanted.length === 0 || wanted.includes(name)) await section(server);
+console.log(`bench: ${new Date().toISOString()}`);
+if (Object.keys(SECTIONS).some(isWanted)) {
+  const server = await startServer();
+  console.log(`bench: server ${server.url} (pid ${server.pid})`);
+  try {
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      if (isWanted(name)) await section(server);
+    }
+  } finally {
+    await server.stop();
   }
-} finally {
-  await server.stop();
+}
+for (const [name, section] of Object.entries(OWN_SERVER_SECTIONS)) {
+  if (isWanted(name)) await section();
 }
