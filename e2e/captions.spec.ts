@@ -36,7 +36,7 @@ test('a participant reads another one’s words as live captions, through an eng
   browser,
   request,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const adaAccount = await registerByApi(request, 'Ada');
   const boAccount = await registerByApi(request, 'Bo');
   const meeting = await createMeetingByApi(request, adaAccount, 'Captions');
@@ -79,6 +79,7 @@ test('a participant reads another one’s words as live captions, through an eng
     .toBeGreaterThan(finalsBefore);
 
   // The host ends the meeting; the transcript page keeps Ada's words and exports them.
+  await ada.page.getByTestId('participants-toggle').click();
   await ada.page.getByTestId('end-meeting').click();
   await ada.page.getByTestId('confirm-accept').click();
   await expect(bo.page.getByTestId('room-ended')).toHaveAttribute('data-reason', 'host-ended');
