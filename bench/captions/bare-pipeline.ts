@@ -68,7 +68,7 @@ export async function runBarePipelines(
     }),
   );
   const cpuBefore = process.cpuUsage();
-  const othersBefore = otherPids.map(cpuSeconds);
+  const othersBefore = otherPids.map(workerCpuSeconds);
   const machineBefore = machineCpuSeconds();
   const startedAt = performance.now();
   await Promise.all(
@@ -100,7 +100,7 @@ export async function runBarePipelines(
   );
   const wallSeconds = (performance.now() - startedAt) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const others = otherPids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - othersBefore[i]!, 0);
+  const others = otherPids.reduce((sum, pid, i) => sum + workerCpuSeconds(pid) - othersBefore[i]!, 0);
   const machine = machineCpuSeconds();
   const coresUsed = ((cpu.user + cpu.system) / 1e6 + others) / wallSeconds;
   const machineCores = ((machine.busy - machineBefore.busy) / (machine.total - machineBefore.total)) * CORES;
@@ -128,4 +128,15 @@ function withPauses(script: BenchClip[]) {
     at += clip.audio.length + PAUSE_SAMPLES;
   }
   return { audio, spans };
+}
+
+function workerCpuSeconds(pid: number): number {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    // A restarted worker would make every figure of the run wrong: stop with why.
+    throw new Error(
+      `The engine's worker (pid ${pid}) is gone: something killed it during the run (e2e/captions.spec.ts kills every whisper_worker.py).`,
+    );
+  }
 }
