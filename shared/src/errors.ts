@@ -43,6 +43,7 @@ export const ErrorCodes = [
   'MEDIA_ERROR',
   'BAD_AUDIO',
   'AI_UNAVAILABLE',
+  'ACCOUNT_BANNED',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
