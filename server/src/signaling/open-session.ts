@@ -59,7 +59,8 @@ export function openSession(socket: WebSocket, claim: TicketClaim, deps: Session
         connection.close(SignalingCloseCodes.KICKED, 'The host removed you from this meeting.');
         return;
       }
-      if (presence.state !== 'present') {
+      // A lobby connection may prepare before the REST join; `join` checks presence again.
+      if (presence.state !== 'present' && !claim.isLobby) {
         connection.close(SignalingCloseCodes.TICKET_INVALID, 'You are no longer in this meeting: join it again.');
         return;
       }

@@ -29,6 +29,8 @@ export type TicketRouteOptions = {
  * socket, for a signed-in user who has joined the meeting (REST `/join`).
  * `resume_peer_id` asks to continue a session of the same user that is still
  * in the room (within its reconnection grace); otherwise a fresh peer id.
+ * `lobby` lets a user who has not joined yet open the socket early, to
+ * prepare while they look at their preview (see TicketRequestSchema).
  */
 export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app, options) => {
   const limit = perSourceLimit(app, 'ticket', app.config.rateLimits.ticket, 'Too many signaling tickets asked for.');
@@ -49,7 +51,9 @@ export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app
       if (meeting.status === 'ended') throw meetingEnded();
       const { state } = await options.attendance.presence(user.id, meetingId);
       if (state === 'removed') throw removedFromMeeting();
-      if (state !== 'present') {
+      // A lobby connection prepares before the REST join; its `join` is refused until that join is done.
+      const isLobby = request.body?.lobby === true && state !== 'present';
+      if (state !== 'present' && !isLobby) {
         throw new AppError('NOT_A_PARTICIPANT', 403, 'Join the meeting first, then ask for a signaling ticket.');
       }
       let peerId: string = randomUUID();
@@ -72,7 +76,7 @@ export const ticketRoute: FastifyPluginAsyncZod<TicketRouteOptions> = async (app
           `You have ${limits.socketsPerUser} meeting connections open already (tabs or devices); close one first.`,
         );
       }
-      const issued = options.tickets.issue({ user, meetingId, peerId });
+      const issued = options.tickets.issue({ user, meetingId, peerId, ...(isLobby ? { isLobby } : {}) });
       if (!issued)
         throw new AppError('RATE_LIMITED', 429, 'Too many unused signaling tickets; use one or wait 30 seconds.');
       return envelope(request, {

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AuthUser } from '../auth/token-service';
 
-/** What a redeemed ticket proves: this user may open this peer's socket in this meeting. */
-export type TicketClaim = { user: AuthUser; meetingId: number; peerId: string };
+/**
+ * What a redeemed ticket proves: this user may open this peer's socket in this
+ * meeting; `isLobby`: from the lobby, before the REST join (see TicketRequestSchema).
+ */
+export type TicketClaim = { user: AuthUser; meetingId: number; peerId: string; isLobby?: boolean };
 
 type Entry = TicketClaim & { expiresAt: number };
 
@@ -40,7 +43,7 @@ export class TicketStore {
     if (!entry) return undefined;
     this.entries.delete(ticket);
     if (entry.expiresAt <= this.now()) return undefined;
-    return { user: entry.user, meetingId: entry.meetingId, peerId: entry.peerId };
+    return { user: entry.user, meetingId: entry.meetingId, peerId: entry.peerId, isLobby: entry.isLobby };
   }
 
   get size(): number {

@@ -17,6 +17,17 @@ export const sessionHandlers = {
     needsJoin: false,
     run: async ({ hub, peer, services, after }, { rtpCapabilities, state }) => {
       if (peer.joined) throw new SignalingError('ALREADY_JOINED', 'This connection has already joined.');
+      // The socket may have opened from the lobby, before the REST join, or the host removed us since.
+      const presence = await services.attendance.presence(peer.user.id, hub.meetingId);
+      if (presence.state === 'removed')
+        throw new SignalingError('FORBIDDEN', 'The host removed you from this meeting.');
+      if (presence.state !== 'present') {
+        throw new SignalingError(
+          'NOT_A_PARTICIPANT',
+          "Join the meeting first (the lobby's Join), then enter the room.",
+        );
+      }
+      if (presence.displayName) peer.displayName = presence.displayName;
       const chatHistory = await services.chat.recent(hub.meetingId, CHAT_HISTORY_LIMIT);
       const captions = await services.captions?.status(hub.meetingId);
       const isResume = peer.isAnnounced;

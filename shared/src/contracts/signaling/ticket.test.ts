@@ -10,8 +10,14 @@ const TICKET = {
 
 describeSchemas('signaling ticket contracts', ticket, {
   TicketRequestSchema: {
-    valid: [{}, { resume_peer_id: 'p-2b7f0c' }, { resume_peer_id: 'x'.repeat(128) }],
-    invalid: [{ resume_peer_id: 'x'.repeat(129) }, { resume_peer_id: 7 }, { peer_id: 'p-2b7f0c' }, null],
+    valid: [{}, { resume_peer_id: 'p-2b7f0c' }, { resume_peer_id: 'x'.repeat(128) }, { lobby: true }],
+    invalid: [
+      { resume_peer_id: 'x'.repeat(129) },
+      { resume_peer_id: 7 },
+      { peer_id: 'p-2b7f0c' },
+      { lobby: 'yes' },
+      null,
+    ],
   },
   TicketSchema: {
     valid: [TICKET],
