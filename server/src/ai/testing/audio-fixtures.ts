@@ -48,6 +48,42 @@ export function syntheticEnglishClips(): SyntheticClip[] {
   return readSet('tts').map((clip) => ({ ...clip, voice: clip.voice ?? 'unknown' }));
 }
 
+/** A clip of the synthetic-voice indicator's set: who or what speaks, and whether the fit may see it. */
+export type VoiceClip = {
+  name: string;
+  path16k: string;
+  voice: string;
+  kind: 'human' | 'synthetic';
+  /** `fit`: the indicator's model is fitted on it; `held-out`: only evaluated (a voice the fit never heard). */
+  split: 'fit' | 'held-out';
+};
+
+const VoiceListSchema = z.array(
+  z.object({
+    file: z.string().min(1),
+    voice: z.string().min(1),
+    kind: z.enum(['human', 'synthetic']),
+    split: z.enum(['fit', 'held-out']),
+  }),
+);
+
+/** Synthetic (espeak-ng, flite, festival) and human clips for the synthetic-voice indicator, split by voice. */
+export function voiceClips(): VoiceClip[] {
+  const listFile = path.join(AUDIO_FIXTURES_DIR, 'voices.json');
+  if (!existsSync(listFile)) {
+    throw new Error(
+      `Voice fixtures are missing (${listFile}): run \`bash scripts/make-audio-fixtures.sh\` (setup does).`,
+    );
+  }
+  return VoiceListSchema.parse(JSON.parse(readFileSync(listFile, 'utf8'))).map(({ file, voice, kind, split }) => ({
+    name: file,
+    path16k: path.join(AUDIO_FIXTURES_DIR, 'voices-16k', file),
+    voice,
+    kind,
+    split,
+  }));
+}
+
 export function readWav(file: string): WavAudio {
   return decodeWav(readFileSync(file));
 }
