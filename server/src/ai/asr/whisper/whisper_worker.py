@@ -41,6 +41,10 @@ FULL_WINDOW_FRAMES = 3000
 # utterance is most of the decode; measured on the LibriVox clips: 3-4x faster.
 FIT_PADDING_FRAMES = 100
 FIT_STEP_FRAMES = 100
+# ...but never under 6 s: on a window of about 2 s Whisper loops on a short utterance. Measured on
+# live captions (Chromium's processed microphone, ~1 s "he was not"): a 2 s window gave "He was
+# not. He was Not. He Was Not." in 4 of 5 utterances, a 6 s window "He was not." in all of them.
+FIT_MIN_FRAMES = 600
 # Supported caption languages; detection is restricted to these, so a Chinese
 # speaker is not captioned as Japanese or Thai by a small model's guess.
 CAPTION_LANGUAGES = ("en", "zh")
@@ -222,7 +226,8 @@ class Engine:
         frames = min(FULL_WINDOW_FRAMES, features.shape[-1] - 1)
         if not self.fits(audio):
             return self.pad_or_trim(features[:, :frames])
-        length = min(FULL_WINDOW_FRAMES, math.ceil((frames + FIT_PADDING_FRAMES) / FIT_STEP_FRAMES) * FIT_STEP_FRAMES)
+        fitted = math.ceil((frames + FIT_PADDING_FRAMES) / FIT_STEP_FRAMES) * FIT_STEP_FRAMES
+        length = min(FULL_WINDOW_FRAMES, max(FIT_MIN_FRAMES, fitted))
         return self.pad_or_trim(features[:, :frames], length)
 
     def transcribe(self, audio, window, language: str):
@@ -264,9 +269,6 @@ def transcribe_options(language: str, seconds: float) -> dict:
         "temperature": 0.0,
         "vad_filter": False,  # our VAD is upstream
         "condition_on_previous_text": False,
-        # The fitted window makes Whisper loop on short utterances ("He was not. He was not. He was
-        # not." from one "he was not", seen in the e2e run); people rarely repeat three words at once.
-        "no_repeat_ngram_size": 3,
         "without_timestamps": True,
         "initial_prompt": ZH_PROMPT if language == "zh" else None,
         "max_new_tokens": min(MAX_NEW_TOKENS, MIN_NEW_TOKENS + math.ceil(seconds * TOKENS_PER_SECOND)),
