@@ -74,6 +74,47 @@ export default tseslint.config(
     },
   },
   {
+    // Electron's main process: Node and the main-process API; it has no page, so no page globals.
+    files: ['electron/src/main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'location'].map((name) => ({
+          name,
+          message: 'The main process has no page; the renderer owns the DOM.',
+        })),
+      ],
+    },
+  },
+  {
+    // The preload runs sandboxed in the page's process: it can require only `electron`, so it imports
+    // nothing else but shared/ code (which esbuild bundles in), and uses no Node globals.
+    files: ['electron/src/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltinPaths('A sandboxed preload cannot load Node modules.'),
+          patterns: [
+            {
+              regex: '^(?!electron$|@meetai/shared(/|$))',
+              message: 'The sandboxed preload imports only electron and @meetai/shared.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map(
+          (name) => ({ name, message: 'A sandboxed preload has no Node globals.' }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

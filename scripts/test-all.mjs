@@ -38,7 +38,18 @@ function readJson(file) {
   }
 }
 
-for (const project of ['shared', 'server', 'renderer', 'electron', 'e2e', 'bench']) {
+// Electron's main process and preload each have their own tsconfig (main: Node, no DOM; preload: DOM).
+const typecheckProjects = [
+  'shared',
+  'server',
+  'renderer',
+  'electron',
+  'electron/tsconfig.main.json',
+  'electron/tsconfig.preload.json',
+  'e2e',
+  'bench',
+];
+for (const project of typecheckProjects) {
   console.log(`\n== typecheck ${project}`);
   const ok = run(bin('tsc'), ['-p', project]) === 0;
   record(`typecheck ${project}`, ok ? 1 : 0, ok ? 0 : 1);

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { app, type WebContents } from 'electron';
-import { APP_PROTOCOL, parseDeepLink, type BridgeEvent, type DeepLink } from '@meetai/shared';
+import { app } from 'electron';
+import { APP_PROTOCOL, parseDeepLink } from '@meetai/shared';
 import { createLogger } from './logger';
+import type { RendererEvents } from './renderer-events';
 
 const log = createLogger('deeplink');
 
-const OPEN_EVENT: BridgeEvent = 'deeplink:open';
 const LINK_PREFIX = `${APP_PROTOCOL}:`;
 
 /** The `meeting:` link on a command line (cold start on Windows/Linux, or a second instance), if any. */
@@ -14,48 +14,24 @@ export function linkInArgv(argv: readonly string[]): string | undefined {
 }
 
 /**
- * Routes deep links to the renderer. A link that arrives before the renderer
- * has said `app:ready` (always the case on a cold start) is held; only the
- * latest is kept, since it is the user's latest intent. The renderer receives
- * the parsed route, never the raw string.
+ * Routes deep links to the page as `deeplink:open`, held until it is ready.
+ * The page receives the parsed route, never the raw string; a link that does
+ * not parse is refused, and `onRefused` tells the user so.
  */
 export class DeepLinkRouter {
-  private held: DeepLink | null = null;
-  private target: WebContents | null = null;
-  private readonly watched = new WeakSet<WebContents>();
+  constructor(
+    private readonly events: RendererEvents,
+    private readonly onRefused: () => void = () => undefined,
+  ) {}
 
   receive(raw: string): void {
     const link = parseDeepLink(raw);
     if (!link) {
-      log.warn('receive() | malformed link dropped');
+      log.warn('receive() | malformed link refused');
+      this.onRefused();
       return;
     }
-    if (this.target && !this.target.isDestroyed()) {
-      this.target.send(OPEN_EVENT, link);
-    } else {
-      this.held = link;
-    }
-  }
-
-  /** The renderer in `contents` is listening: deliver what was held, and send to it from now on. */
-  rendererReady(contents: WebContents): void {
-    if (!this.watched.has(contents)) {
-      this.watched.add(contents);
-      contents.once('destroyed', () => this.detach(contents));
-      // A reload unloads the listener; hold links until the new page says ready again.
-      contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) this.detach(contents);
-      });
-    }
-    this.target = contents;
-    if (this.held) {
-      contents.send(OPEN_EVENT, this.held);
-      this.held = null;
-    }
-  }
-
-  private detach(contents: WebContents): void {
-    if (this.target === contents) this.target = null;
+    this.events.send('deeplink:open', link, { hold: true });
   }
 }
 

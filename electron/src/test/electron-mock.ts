@@ -37,6 +37,8 @@ class FakeIpcMain {
 export class FakeWebContents extends EventEmitter {
   readonly session: FakeSession;
   readonly send = vi.fn<(channel: string, payload: unknown) => void>();
+  readonly reload = vi.fn();
+  readonly forcefullyCrashRenderer = vi.fn();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
 
@@ -87,8 +89,11 @@ type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
+type DisplayMediaHandler = (request: unknown, callback: (streams: unknown) => void) => void;
+
 export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
+  displayMediaHandler: DisplayMediaHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   headersFilter: { urls: string[] } | null = null;
   headersListener: HeadersListener | null = null;
@@ -108,6 +113,18 @@ export class FakeSession {
     this.permissionCheckHandler = handler;
   }
 
+  setDisplayMediaRequestHandler(handler: DisplayMediaHandler): void {
+    this.displayMediaHandler = handler;
+  }
+
+  /** Plays a page calling getDisplayMedia(); resolves with what the app granted (null: refused). */
+  requestDisplayMedia(request: unknown): Promise<unknown> {
+    return new Promise((resolve) => {
+      if (!this.displayMediaHandler) throw new Error('no display-media handler');
+      this.displayMediaHandler(request, resolve);
+    });
+  }
+
   /** Plays Chromium asking for a permission; resolves with the app's answer. */
   requestPermission(permission: string, requestingUrl: string): Promise<boolean> {
     return new Promise((resolve) => {
@@ -125,6 +142,12 @@ export class BrowserWindow extends EventEmitter {
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
+  readonly maximize = vi.fn();
+  readonly flashFrame = vi.fn();
+  focused = false;
+  maximized = false;
+  destroyed = false;
+  normalBounds = { x: 100, y: 80, width: 1280, height: 820 };
 
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -132,11 +155,23 @@ export class BrowserWindow extends EventEmitter {
   }
 
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
   }
 
   isMinimized(): boolean {
     return false;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return this.normalBounds;
   }
 }
 
@@ -144,10 +179,16 @@ class FakeApp extends EventEmitter {
   userDataDir = '/nonexistent-user-data';
   isPackaged = false;
   hasSingleInstanceLock = true;
+  preferredLanguages = ['en-US'];
   readonly setAsDefaultProtocolClient = vi.fn<(...args: unknown[]) => boolean>(() => true);
   readonly enableSandbox = vi.fn();
   readonly setAppUserModelId = vi.fn();
+  readonly setBadgeCount = vi.fn<(count: number) => boolean>(() => true);
   readonly quit = vi.fn();
+
+  getPreferredSystemLanguages(): string[] {
+    return this.preferredLanguages;
+  }
 
   requestSingleInstanceLock(): boolean {
     return this.hasSingleInstanceLock;
@@ -230,13 +271,111 @@ class FakeIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn<(channel: string, payload?: unknown) => Promise<unknown>>();
 }
 
+/** A menu built from a template keeps the template, so tests can read labels and click items. */
+export class FakeMenu {
+  constructor(readonly template: MenuTemplateItem[]) {}
+}
+export interface MenuTemplateItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  enabled?: boolean;
+  accelerator?: string;
+  click?: () => void;
+  submenu?: MenuTemplateItem[];
+}
+export const Menu = {
+  applicationMenu: null as FakeMenu | null,
+  buildFromTemplate: vi.fn((template: MenuTemplateItem[]) => new FakeMenu(template)),
+  setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
+    Menu.applicationMenu = menu;
+  }),
+};
+
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = [];
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  readonly destroy = vi.fn();
+
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+  }
+}
+
+export const nativeImage = { createFromPath: vi.fn((file: string) => ({ file })) };
+
+export const powerSaveBlocker = {
+  nextId: 1,
+  active: new Set<number>(),
+  start: vi.fn((_type: string) => {
+    const id = powerSaveBlocker.nextId++;
+    powerSaveBlocker.active.add(id);
+    return id;
+  }),
+  stop: vi.fn((id: number) => {
+    powerSaveBlocker.active.delete(id);
+  }),
+};
+
+export class Notification extends EventEmitter {
+  static supported = true;
+  static readonly created: Notification[] = [];
+  readonly show = vi.fn();
+
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+    Notification.created.push(this);
+  }
+
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+}
+
+/** One 1920x1080 display unless a test attaches others. */
+export const screen = {
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  getAllDisplays: () => screen.displays,
+  getDisplayMatching: () => screen.displays[0],
+};
+
+/** A picture desktopCapturer would return: a NativeImage with a PNG data URL, or an empty one. */
+export function fakeImage(dataUrl: string | null) {
+  return { isEmpty: () => dataUrl === null, toDataURL: () => dataUrl ?? 'data:image/png;base64,' };
+}
+
+export const desktopCapturer = {
+  sources: [] as { id: string; name: string; thumbnail: unknown; appIcon: unknown; display_id: string }[],
+  getSources: vi.fn(async (_options: unknown) => desktopCapturer.sources),
+};
+
+export const webContents = { fromFrame: vi.fn((_frame: unknown): FakeWebContents | undefined => undefined) };
+
 export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 export const safeStorage = new FakeSafeStorage();
 export const protocol = new FakeProtocol();
-export const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(async () => undefined) };
+export const shell = {
+  openExternal: vi.fn<(url: string) => Promise<void>>(async () => undefined),
+  openPath: vi.fn<(path: string) => Promise<string>>(async () => ''),
+};
 export const session = { defaultSession };
 export const contextBridge = { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>() };
 export const ipcRenderer = new FakeIpcRenderer();
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** Answers with `nextResponse` (the index of the button the user "clicked"). */
+  nextResponse: 0,
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: dialog.nextResponse, checkboxChecked: false })),
+};
 export { net };

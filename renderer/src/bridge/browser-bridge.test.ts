@@ -33,7 +33,27 @@ describe('browser bridge', () => {
       'auth:setToken': await bridge.authSetToken('refresh-token-0001'),
       'auth:clearToken': await bridge.authClearToken(),
       'shell:openExternal': await bridge.shellOpenExternal('https://example.com/'),
+      'app:setUnreadCount': await bridge.appSetUnreadCount(3),
+      'meeting:setPresence': await bridge.meetingSetPresence({ meeting_id: 1, title: null, is_muted: false }),
+      'notification:show': await bridge.notificationShow({
+        kind: 'chat',
+        title: 'Ada',
+        body: 'hi',
+        target: { view: 'room', meeting_id: 1 },
+      }),
+      'updater:getStatus': await bridge.updaterGetStatus(),
+      'updater:check': await bridge.updaterCheck(),
+      // Desktop-only: the browser refuses them, so there is no answer to check.
+      'screen:listSources': { sources: [], can_share_audio: false },
+      'screen:select': null,
+      'updater:install': null,
     };
+    await expect(bridge.screenListSources()).rejects.toThrow(/desktop app only/);
+    await expect(bridge.screenSelect({ source_id: 'screen:0:0', with_audio: false })).rejects.toThrow(
+      /desktop app only/,
+    );
+    await expect(bridge.updaterInstall()).rejects.toThrow(/updated by its server/);
+    expect(answers['updater:getStatus']).toEqual({ state: 'disabled', reason: 'web' });
     for (const [channel, answer] of Object.entries(answers)) {
       expect(BridgeChannels[channel as BridgeChannel].response.safeParse(answer).success, channel).toBe(true);
     }

@@ -94,6 +94,34 @@ export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridg
       env.open?.(safeUrl, '_blank', 'noopener,noreferrer');
       return null;
     },
+    // The browser keeps no badge, tray or power-save blocker: these are the desktop shell's.
+    async appSetUnreadCount() {
+      return null;
+    },
+    async meetingSetPresence() {
+      return null;
+    },
+    // The browser has its own screen picker behind getDisplayMedia(); the room never asks the bridge there.
+    async screenListSources() {
+      throw new Error('Screen sources are listed by the desktop app only; the browser shows its own picker.');
+    },
+    async screenSelect() {
+      throw new Error('Screen sources are picked in the desktop app only; the browser shows its own picker.');
+    },
+    // The page itself shows chat, alerts and meetings; native notifications are the desktop shell's.
+    async notificationShow() {
+      return { shown: false };
+    },
+    // The web build is updated by the server that serves it.
+    async updaterGetStatus() {
+      return { state: 'disabled', reason: 'web' } as const;
+    },
+    async updaterCheck() {
+      return { state: 'disabled', reason: 'web' } as const;
+    },
+    async updaterInstall() {
+      throw new Error('The web app is updated by its server; there is nothing to install.');
+    },
     // A browser has no main process pushing events: deep links arrive as the page URL instead.
     on<E extends BridgeEvent>(_event: E, _listener: (payload: BridgeEventPayload<E>) => void) {
       return () => undefined;

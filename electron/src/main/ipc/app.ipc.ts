@@ -2,8 +2,10 @@ import { app, type WebContents } from 'electron';
 import { HandlerGroup, type SenderTrust } from './handle';
 
 export interface AppIpcOptions {
-  /** The renderer has mounted and subscribed to events: deep links held for it may now be sent. */
+  /** The renderer has mounted and subscribed to events: events held for it may now be sent. */
   onRendererReady(contents: WebContents): void;
+  /** The meeting's unread chat count, for the badge and the tray. */
+  onUnreadCount(count: number): void;
 }
 
 const handlers = new HandlerGroup();
@@ -18,6 +20,14 @@ export function register(trust: SenderTrust, options: AppIpcOptions): void {
     'app:ready',
     (_request, event) => {
       options.onRendererReady(event.sender);
+      return null;
+    },
+    trust,
+  );
+  handlers.add(
+    'app:setUnreadCount',
+    (count) => {
+      options.onUnreadCount(count);
       return null;
     },
     trust,

@@ -17,7 +17,7 @@ describe('settings.ipc (electron mocked)', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'meetai-settings-'));
-    settingsIpc.register(trust, dir);
+    settingsIpc.register(trust, { userDataDir: dir });
   });
   afterEach(async () => {
     settingsIpc.dispose();
@@ -39,7 +39,7 @@ describe('settings.ipc (electron mocked)', () => {
 
     // A fresh registration (as after a restart) reads the file back.
     settingsIpc.dispose();
-    settingsIpc.register(trust, dir);
+    settingsIpc.register(trust, { userDataDir: dir });
     await expect(call('settings:get')).resolves.toEqual({ ok: true, data: expected });
   });
 
@@ -86,7 +86,7 @@ describe('settings.ipc (electron mocked)', () => {
       JSON.stringify({ language: 'zh-CN', theme: 'neon', server_url: 42 }),
     );
     settingsIpc.dispose();
-    settingsIpc.register(trust, dir);
+    settingsIpc.register(trust, { userDataDir: dir });
     await expect(call('settings:get')).resolves.toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, language: 'zh-CN' } });
   });
 
@@ -94,7 +94,7 @@ describe('settings.ipc (electron mocked)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await writeFile(path.join(dir, settingsIpc.SETTINGS_FILE), '{"language": "en"');
     settingsIpc.dispose();
-    settingsIpc.register(trust, dir);
+    settingsIpc.register(trust, { userDataDir: dir });
     await expect(call('settings:get')).resolves.toEqual({ ok: true, data: DEFAULT_SETTINGS });
     expect(warn).toHaveBeenCalled();
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app } from 'electron';
+import type { Settings } from '@meetai/shared';
 import { SettingsStore } from '../storage/settings-store';
 import { HandlerGroup, type SenderTrust } from './handle';
 
@@ -7,11 +8,27 @@ export const SETTINGS_FILE = 'settings.json';
 
 const handlers = new HandlerGroup();
 
-/** userDataDir defaults to Electron's per-user app folder; tests pass a temp dir. */
-export function register(trust: SenderTrust, userDataDir = app.getPath('userData')): void {
-  const store = new SettingsStore(path.join(userDataDir, SETTINGS_FILE));
+export interface SettingsIpcOptions {
+  /** userDataDir defaults to Electron's per-user app folder; tests pass a temp dir. */
+  userDataDir?: string;
+  /** After each saved change: main follows the language (menus, tray, dialogs). */
+  onChange?: (settings: Settings) => void;
+}
+
+/** Registers the channels; returns the store, which main also reads (the language at start). */
+export function register(trust: SenderTrust, options: SettingsIpcOptions = {}): SettingsStore {
+  const store = new SettingsStore(path.join(options.userDataDir ?? app.getPath('userData'), SETTINGS_FILE));
   handlers.add('settings:get', () => store.read(), trust);
-  handlers.add('settings:set', (patch) => store.update(patch), trust);
+  handlers.add(
+    'settings:set',
+    async (patch) => {
+      const settings = await store.update(patch);
+      options.onChange?.(settings);
+      return settings;
+    },
+    trust,
+  );
+  return store;
 }
 
 export function dispose(): void {

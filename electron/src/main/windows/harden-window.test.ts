@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow as ElectronBrowserWindow } from 'electron';
+import type { BrowserWindow as ElectronBrowserWindow, Streams } from 'electron';
 import { BrowserWindow, FakeSession, FakeWebContents, shell } from '../../test/electron-mock';
 import { createHardenedWindow, hardenWindow, secureWebPreferences } from './harden-window';
 import { APP_ORIGIN } from './renderer-source';
@@ -135,5 +135,26 @@ describe('hardenWindow (electron mocked)', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it('refuses every screen capture unless the app picker answers it (electron mocked)', async () => {
+    const request = { frame: { url: `${APP_ORIGIN}/index.html`, parent: null }, videoRequested: true };
+    await expect(hardened().session.requestDisplayMedia(request)).resolves.toBeNull();
+
+    const win = new BrowserWindow({});
+    const contents = new FakeWebContents(new FakeSession());
+    Object.assign(win, { webContents: contents });
+    const handleRequest = vi.fn((_request: unknown, callback: (streams: Streams | null) => void) =>
+      callback({ video: { id: 'screen:0:0', name: 'Screen' } }),
+    );
+    hardenWindow(win as unknown as ElectronBrowserWindow, {
+      appOrigin: APP_ORIGIN,
+      isDev: false,
+      screenShare: { handleRequest },
+    });
+    await expect(contents.session.requestDisplayMedia(request)).resolves.toEqual({
+      video: { id: 'screen:0:0', name: 'Screen' },
+    });
+    expect(handleRequest).toHaveBeenCalledOnce();
   });
 });

@@ -5,6 +5,7 @@ import {
   type Session,
   type WebPreferences,
 } from 'electron';
+import type { ScreenShare } from './screen-share';
 import { createLogger } from '../logger';
 import { installCspHeader } from './csp';
 import { isOpenableLink } from './external-links';
@@ -12,13 +13,15 @@ import { isSameOrigin, originOf } from './renderer-source';
 
 const log = createLogger('harden-window');
 
-/** Camera/microphone, and screen capture (whose source picker is a later issue). Nothing else. */
+/** Camera/microphone, and screen capture (whose source the user picks in the app: see screen-share.ts). Nothing else. */
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['media', 'display-capture']);
 
 export interface HardenOptions {
   /** `app://meetai`, or the dev server's origin. */
   appOrigin: string;
   isDev: boolean;
+  /** Answers getDisplayMedia() with the source the user picked; without it every capture is refused. */
+  screenShare?: Pick<ScreenShare, 'handleRequest'>;
 }
 
 /** The web preferences of every window; callers of createHardenedWindow cannot pass their own. */
@@ -81,10 +84,12 @@ export function hardenWindow(win: BrowserWindow, options: HardenOptions): void {
   contents.on('will-redirect', denyForeignNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  contents.on('render-process-gone', (_event, details) => log.error(`renderer gone: ${details.reason}`));
   contents.on('preload-error', (_event, preloadPath, error) => log.error(`preload failed: ${preloadPath}`, error));
 
   guardPermissions(contents.session, appOrigin);
+  contents.session.setDisplayMediaRequestHandler(
+    options.screenShare?.handleRequest ?? ((_request, callback) => callback(null)),
+  );
   installCspHeader(contents.session, appOrigin, options.isDev);
 }
 

@@ -24,4 +24,18 @@ describe('main window (electron mocked)', () => {
     expect(win.loadURL).toHaveBeenCalledWith('http://127.0.0.1:5173/');
     expect(win.webContents.session.headersFilter).toEqual({ urls: ['http://127.0.0.1:5173/*'] });
   });
+
+  it('opens at the restored bounds, maximized once shown when it was (electron mocked)', () => {
+    const source = resolveRendererSource({}, '/opt/app/dist');
+    const win = createMainWindow({
+      source,
+      preloadPath: '/p.cjs',
+      restored: { bounds: { x: 1500, y: 40, width: 1600, height: 900 }, isMaximized: true },
+    }) as unknown as BrowserWindow;
+    expect(win.options).toMatchObject({ x: 1500, y: 40, width: 1600, height: 900 });
+    expect(win.maximize).not.toHaveBeenCalled();
+    win.emit('ready-to-show');
+    expect(win.maximize).toHaveBeenCalledOnce();
+    expect(win.show).toHaveBeenCalledOnce();
+  });
 });
