@@ -34,3 +34,8 @@ export function getBridge(): DesktopBridge {
       });
   return bridge;
 }
+
+/** Whether the page runs in the desktop app (its bridge has a main process behind it). */
+export function isDesktopApp(): boolean {
+  return looksLikeBridge(window.desktop);
+}

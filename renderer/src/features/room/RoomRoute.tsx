@@ -5,7 +5,9 @@ import { parseMeetingId, useMeeting } from '../meetings';
 import { useSessionStore } from '../session';
 import { useSettingsStore } from '../settings';
 import { RoomPage } from './components/RoomPage';
+import { ScreenPickerDialog } from './components/ScreenPickerDialog';
 import { RoomContext } from './room-context';
+import { useDesktopMeeting } from './use-desktop-meeting';
 import { useRoomSession } from './use-room-session';
 
 /**
@@ -17,10 +19,22 @@ export function RoomRoute() {
   const { t } = useTranslation('room');
   const navigate = useNavigate();
   const id = parseMeetingId(useParams().id);
-  const { meeting } = useMeeting(id);
+  const { meeting } = useMeeting(id, { onlyIfMissing: true });
   const user = useSessionStore((s) => s.user);
   const speakerId = useSettingsStore((s) => s.settings.speaker_id);
   const session = useRoomSession(id, user ? user.nickname || user.username : '');
+  // The desktop shell's tray, badge, notifications and power-save blocker follow this meeting.
+  useDesktopMeeting(
+    session && id !== null
+      ? {
+          meetingId: id,
+          title: meeting?.title ?? null,
+          store: session.store,
+          controller: session.controller,
+          ui: session.ui,
+        }
+      : null,
+  );
 
   // Both outside the room proper, yet already on its dark frame: no light flash before the video.
   if (id === null) {
@@ -56,6 +70,7 @@ export function RoomRoute() {
         onExit={() => leaveTo('/')}
         onReturnToLobby={() => leaveTo(`/lobby/${id}`)}
       />
+      {session.screenPicker ? <ScreenPickerDialog picker={session.screenPicker} /> : null}
     </RoomContext.Provider>
   );
 }

@@ -1,14 +1,18 @@
+import { getBridge, isDesktopApp } from '../../bridge/get-bridge';
 import { api } from '../../lib/http';
 import { createBrowserCapture, displayMediaScreenSource } from '../../room/media/capture';
 import { createMediasoupDevice } from '../../room/media/mediasoup-device';
 import { RoomClient, type JoinMediaChoices } from '../../room/RoomClient';
 import { createRoomStore } from '../../room/room-store';
 import { SignalingClient, signalingUrl } from '../../room/signaling-client';
+import { createScreenPicker, desktopScreenSource, type ScreenPicker } from './desktop-screen-source';
 import type { RoomContextValue } from './room-context';
 import { fetchSignalingTicket } from './ticket-api';
 
 export interface RoomSession extends RoomContextValue {
   client: RoomClient;
+  /** The desktop app's screen picker, shown by the route; null in a browser, which has its own. */
+  screenPicker: ScreenPicker | null;
 }
 
 export interface RoomSessionOptions {
@@ -20,13 +24,16 @@ export interface RoomSessionOptions {
 /**
  * The composition root of a meeting: the real REST client, WebSocket,
  * mediasoup device and browser capture, wired into one RoomClient and store.
- * Screen capture uses getDisplayMedia in both builds for now; the Electron
- * shell's own source picker (through the desktop bridge) replaces
- * `displayMediaScreenSource` here when the bridge offers it.
+ * Screen capture asks the browser's own picker, or, in the desktop app (where
+ * Chromium has none), the app's picker fed by the bridge.
  */
 export function createRoomSession({ meetingId, displayName, media }: RoomSessionOptions): RoomSession {
   const { store, actions } = createRoomStore({ meetingId });
   const mediaDevices = navigator.mediaDevices;
+  const screenPicker = isDesktopApp() ? createScreenPicker() : null;
+  const screenSource = screenPicker
+    ? desktopScreenSource(getBridge(), screenPicker, mediaDevices)
+    : displayMediaScreenSource(mediaDevices);
   const client = new RoomClient({
     meetingId,
     displayName,
@@ -37,10 +44,16 @@ export function createRoomSession({ meetingId, displayName, media }: RoomSession
       fetchTicket: fetchSignalingTicket,
       connectSignaling: (ticket) => SignalingClient.connect(signalingUrl(api.serverUrl(), ticket.ws_path)),
       createDevice: createMediasoupDevice,
-      capture: createBrowserCapture(mediaDevices, displayMediaScreenSource(mediaDevices)),
+      capture: createBrowserCapture(mediaDevices, screenSource),
       pixelRatio: () => window.devicePixelRatio || 1,
     },
   });
   const { togglePanel, setLayout, setGridPage, dismissNotice } = actions;
-  return { client, controller: client, store, ui: { togglePanel, setLayout, setGridPage, dismissNotice } };
+  return {
+    client,
+    controller: client,
+    store,
+    ui: { togglePanel, setLayout, setGridPage, dismissNotice },
+    screenPicker,
+  };
 }
