@@ -15,6 +15,7 @@ import { serializeRequest } from './http/log-redaction';
 import { installNotFoundHandler, type PageFallback } from './http/not-found';
 import { REQUEST_ID_HEADER, generateRequestId } from './http/request-id';
 import { installSecurityHeaders } from './http/security-headers';
+import { adminModule } from './admin/plugin';
 import { startAiModule } from './ai/ai-module';
 import { aiModule } from './ai/plugin';
 import { connectToMedia } from './media-link/connect-to-media';
@@ -75,6 +76,8 @@ export async function buildApp(config: Config): Promise<App> {
   const database = await openDatabase(config.dataDir);
   app.addHook('onClose', async () => database.close());
   const services = createServices(config, database, app.log);
+  await services.accounts.start();
+  app.addHook('onClose', async () => services.accounts.stop());
   app.log.info({ file: database.location, applied: database.migrations.applied }, 'database ready');
 
   // External plugins.
@@ -93,7 +96,7 @@ export async function buildApp(config: Config): Promise<App> {
   app.decorate('config', config);
   app.decorate('services', services);
   app.decorate('events', services.events);
-  installAuthentication(app, services.tokens);
+  installAuthentication(app, services.tokens, services.accounts);
   const metrics = installMetrics(app, { token: config.metricsToken });
 
   // Routes, one module at a time.
@@ -116,6 +119,7 @@ export async function buildApp(config: Config): Promise<App> {
       rateLimits: config.rateLimits,
     });
     await ensureFirstAdmin(database.db, services.auth, config.admin, app.log);
+    await app.register(adminModule, { prefix: API_PREFIX, services, config });
   }
   if (mounted.has('meetings')) {
     const { meetings, attendance, health } = services;

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_GATEWAY_PORT, PasswordSchema, SERVICE_PORTS, UsernameSchema, describeIssues } from '@meetai/shared';
+import {
+  DEFAULT_GATEWAY_PORT,
+  HealthTargetNameSchema,
+  PasswordSchema,
+  SERVICE_PORTS,
+  TargetUrlSchema,
+  UsernameSchema,
+  describeIssues,
+  type HealthTargetName,
+} from '@meetai/shared';
 import { loadAiSettings, type AiSettings } from './ai/ai-settings';
 import { defaultMediaSettings, type MediaSettings } from './media/media-settings';
 import { loadMediaLinkSettings, type MediaLinkSettings } from './media-link/link-settings';
@@ -51,6 +60,23 @@ const RateSchema = z
     return { max: Number.parseInt(max, 10), windowS: DurationSchema.parse(window) };
   })
   .pipe(z.object({ max: z.number().int().positive('Allow at least one request'), windowS: z.number() }));
+
+/** `prometheus=http://10.0.0.5:9090,grafana=` (empty: not probed): the addresses admin mode probes by default. */
+const HealthTargetsSchema = z
+  .string()
+  .trim()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return [pair.slice(0, at < 0 ? pair.length : at).trim(), at < 0 ? undefined : pair.slice(at + 1).trim()];
+      }),
+  )
+  .pipe(z.array(z.tuple([HealthTargetNameSchema, TargetUrlSchema])))
+  .transform((pairs) => Object.fromEntries(pairs) as Partial<Record<HealthTargetName, string>>);
 
 const ServicesSchema = z
   .string()
@@ -104,6 +130,10 @@ const EnvSchema = z.object({
   CHAT_HISTORY_MAX: PositiveIntSchema.optional(),
   CHAT_RETENTION: DurationSchema.optional(),
   METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
+  HEALTH_TARGETS: HealthTargetsSchema.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).optional(),
+  LOKI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEDIASOUP_MAX_INCOMING_BITRATE: z.coerce.number().int().min(100_000, 'At least 100000 bits per second').optional(),
   CORS_ORIGINS: z
     .string()
@@ -151,6 +181,10 @@ export type Config = {
   corsOrigins: string[];
   /** Bearer token Prometheus sends for /metrics; unset: only loopback may scrape. */
   metricsToken: string | undefined;
+  /** Addresses admin mode probes instead of the seed's map (HEALTH_TARGETS). */
+  healthTargets: Partial<Record<HealthTargetName, string>>;
+  /** Trace export (OTLP over HTTP, e.g. to Jaeger) and log shipping to Loki: each off while unset. */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string; lokiUrl: string | undefined };
 };
 
 export type AttemptLimits = {
@@ -241,6 +275,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     link: linkSettings(present, services),
     corsOrigins: e.CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
+    healthTargets: e.HEALTH_TARGETS ?? {},
+    telemetry: {
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, ''),
+      serviceName: e.OTEL_SERVICE_NAME ?? `meetai-${services.length > 1 ? 'gateway' : services[0]}`,
+      lokiUrl: e.LOKI_URL?.replace(/\/+$/, ''),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { AccountGate } from './auth/account-gate';
 import { AuthService } from './auth/auth-service';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ProfileService } from './auth/profile-service';
@@ -10,6 +11,7 @@ import { AttemptLedger } from './http/attempt-limiter';
 import { AttendanceService } from './meetings/attendance-service';
 import { MeetingService } from './meetings/meeting-service';
 import { HealthRegistry } from './observability/health-registry';
+import { LivePresence } from './signaling/live-presence';
 import type { AppDatabase } from './storage/database';
 
 /** Everything the modules share, built once per app: the composition root's output. */
@@ -24,6 +26,10 @@ export type AppServices = {
   attendance: AttendanceService;
   /** Failed attempts (passwords, passcodes, meeting codes), shared by the modules that limit them. */
   attempts: AttemptLedger;
+  /** Banned and deleted accounts, refused on every request (see auth/account-gate.ts). */
+  accounts: AccountGate;
+  /** Who has a signaling socket open now, when this process runs signaling. */
+  presence: LivePresence;
 };
 
 export function createServices(config: Config, database: AppDatabase, log: FastifyBaseLogger): AppServices {
@@ -52,5 +58,7 @@ export function createServices(config: Config, database: AppDatabase, log: Fasti
       windowMs: config.attemptLimits.windowS * 1000,
       maxLockoutMs: config.attemptLimits.maxLockoutS * 1000,
     }),
+    accounts: new AccountGate(db, events),
+    presence: new LivePresence(),
   };
 }

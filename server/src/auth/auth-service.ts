@@ -59,6 +59,13 @@ export class AuthService {
     const found = await new UserRepository(this.db).findByLogin(input.username);
     const isValid = found ? await verifySecret(found.password_hash, input.password) : await verifyDecoy(input.password);
     if (!found || !isValid) throw INVALID_CREDENTIALS();
+    // Said only to someone who knows the password: a ban is not disclosed to a guesser.
+    if (found.banned_at !== null) {
+      const reason = found.ban_reason ?? '';
+      throw new AppError('ACCOUNT_BANNED', 403, `An administrator has suspended this account: ${reason}`, {
+        details: [{ path: 'reason', message: reason }],
+      });
+    }
     const familyId = this.tokens.newSessionId();
     const issued = await this.db.transaction().execute(async (trx) => {
       const now = this.tokens.nowIso();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error';
+import type { AccountGate } from './account-gate';
 import type { AuthUser, TokenService } from './token-service';
 
 type PreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -41,9 +42,12 @@ function bearerToken(request: FastifyRequest): string {
  * Root-level decorators every module uses to protect its routes:
  * `{ preHandler: app.authenticate }` then `request.user` in the handler.
  * Only the token is checked (no database read), so protected routes stay fast;
- * access tokens are short-lived for that reason.
+ * access tokens are short-lived for that reason. A banned account is refused
+ * from the gate's memory (401, so the client's renewal fails and it signs
+ * out); admin routes read the role from the database, so a revoked admin is
+ * refused at once whatever their token says.
  */
-export function installAuthentication(app: FastifyInstance, tokens: TokenService): void {
+export function installAuthentication(app: FastifyInstance, tokens: TokenService, accounts: AccountGate): void {
   app.decorate('tokens', tokens);
   app.decorateRequest('user', {
     getter(this: FastifyRequest): AuthUser {
@@ -55,7 +59,11 @@ export function installAuthentication(app: FastifyInstance, tokens: TokenService
 
   const authenticate: PreHandler = async (request) => {
     try {
-      authUsers.set(request, await tokens.verifyAccessToken(bearerToken(request)));
+      const user = await tokens.verifyAccessToken(bearerToken(request));
+      if (accounts.closedReason(user.id) !== undefined) {
+        throw new AppError('UNAUTHENTICATED', 401, 'This session has ended: an administrator closed the account.');
+      }
+      authUsers.set(request, user);
     } catch (error) {
       if (error instanceof AppError && error.code !== 'UNAUTHENTICATED') {
         error.extra.headers = { 'www-authenticate': 'Bearer error="invalid_token"' };
@@ -66,6 +74,8 @@ export function installAuthentication(app: FastifyInstance, tokens: TokenService
   app.decorate('authenticate', authenticate);
   app.decorate('requireAdmin', async (request: FastifyRequest, reply: FastifyReply) => {
     await authenticate(request, reply);
-    if (request.user.role !== 'admin') throw new AppError('FORBIDDEN', 403, 'Only administrators can do this.');
+    if ((await accounts.roleOf(request.user.id)) !== 'admin') {
+      throw new AppError('FORBIDDEN', 403, 'Only administrators can do this.');
+    }
   });
 }

@@ -202,9 +202,9 @@ export class MeetingHub {
   }
 
   /** Everyone is told, every socket closes, the room goes. No grace: there is nothing to come back to. */
-  end(reason: MeetingEndReason): void {
+  end(reason: MeetingEndReason, message?: string): void {
     if (this.isEnded) return;
-    for (const peer of this.peers.values()) peer.notify('meetingEnded', { reason });
+    for (const peer of this.peers.values()) peer.notify('meetingEnded', message ? { reason, message } : { reason });
     this.shutdown(SignalingCloseCodes.MEETING_ENDED, 'The meeting has ended.');
   }
 

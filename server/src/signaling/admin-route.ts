@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { API_PREFIX, AdminPeerParamsSchema, EmptySchema, envelopeOf } from '@meetai/shared';
 import { AppError } from '../http/app-error';
 import { envelope, responses } from '../http/envelope';
+import type { AuditLog } from '../admin/audit-log';
 import type { MeetingHubs } from './meeting-hubs';
 
 /**
@@ -10,7 +11,10 @@ import type { MeetingHubs } from './meeting-hubs';
  * would, so an operator can check that clients recover (reconnect within the
  * grace period, media flowing again) on a live system.
  */
-export const adminRoute: FastifyPluginAsyncZod<{ hubs: MeetingHubs }> = async (app, { hubs }) => {
+export const adminRoute: FastifyPluginAsyncZod<{ hubs: MeetingHubs; audit: AuditLog }> = async (
+  app,
+  { hubs, audit },
+) => {
   app.post(
     `${API_PREFIX}/admin/meetings/:id/peers/:peerId/disconnect`,
     {
@@ -19,9 +23,15 @@ export const adminRoute: FastifyPluginAsyncZod<{ hubs: MeetingHubs }> = async (a
     },
     async (request) => {
       const { id, peerId } = request.params;
-      if (!hubs.get(id)?.disconnect(peerId)) {
+      const owner = hubs.get(id)?.peer(peerId)?.user;
+      if (!owner || !hubs.get(id)?.disconnect(peerId)) {
         throw new AppError('NOT_FOUND', 404, 'That participant has no live connection in this meeting.');
       }
+      await audit.record(request.user, {
+        action: 'peer.disconnect',
+        target: { type: 'meeting', id, label: `meeting ${id}` },
+        detail: `peer ${peerId} of ${owner.username}`,
+      });
       request.log.warn({ meetingId: id, peerId, by: request.user.id }, 'an admin cut a signaling connection');
       return envelope(request, null);
     },

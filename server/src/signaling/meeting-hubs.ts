@@ -46,8 +46,18 @@ export class MeetingHubs {
     }
   }
 
-  end(meetingId: number, reason: MeetingEndReason): void {
-    this.hubs.get(meetingId)?.end(reason);
+  end(meetingId: number, reason: MeetingEndReason, message?: string): void {
+    this.hubs.get(meetingId)?.end(reason, message);
+  }
+
+  /** Whether the user has a live socket in that meeting's room (admin mode's participant list). */
+  isConnected(meetingId: number, userId: number): boolean {
+    return (this.hubs.get(meetingId)?.liveSocketsOf(userId) ?? 0) > 0;
+  }
+
+  /** Live peers (sockets) across all rooms: the signaling health check and the peers gauge. */
+  get peerCount(): number {
+    return this.all().reduce((n, hub) => n + hub.size, 0);
   }
 
   /** Server shutdown: sockets are told to come back later, no one is marked left. */

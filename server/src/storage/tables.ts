@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AuditAction } from '@meetai/shared';
 
 /**
  * Table shapes as Kysely sees them. Times are ISO 8601 UTC strings (they sort
@@ -14,6 +15,9 @@ export type UsersTable = {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** Set while an administrator has banned the account. */
+  banned_at: string | null;
+  ban_reason: string | null;
 };
 
 export type RefreshTokensTable = {
@@ -26,7 +30,7 @@ export type RefreshTokensTable = {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
-  revoked_reason: 'rotated' | 'logout' | 'reused' | 'password_changed' | null;
+  revoked_reason: 'rotated' | 'logout' | 'reused' | 'password_changed' | 'banned' | null;
 };
 
 export type MeetingsTable = {
@@ -60,11 +64,24 @@ export type MeetingParticipantsTable = {
   removed_at: string | null;
 };
 
+export type AdminAuditLogTable = {
+  id: Generated<number>;
+  at: string;
+  actor_id: number;
+  actor_name: string;
+  action: AuditAction;
+  target_type: 'user' | 'meeting';
+  target_id: number;
+  target_label: string;
+  detail: string | null;
+};
+
 export type DatabaseSchema = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   meetings: MeetingsTable;
   meeting_participants: MeetingParticipantsTable;
+  admin_audit_log: AdminAuditLogTable;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -74,3 +91,4 @@ export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type MeetingUpdate = Updateable<MeetingsTable>;
 export type ParticipantRow = Selectable<MeetingParticipantsTable>;
+export type AuditRow = Selectable<AdminAuditLogTable>;

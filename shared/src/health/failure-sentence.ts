@@ -75,6 +75,8 @@ export function describeFetchError(error: unknown, url: string, timeoutMs: numbe
   if (code && /CERT|TLS|SSL/.test(code)) return `TLS refused by ${where}: ${innermostMessage(error)}`;
   if (code === 'HPE_INVALID_CONSTANT' || code?.startsWith('HPE_'))
     return `${where} answered something that is not HTTP`;
+  if (/^bad port$/i.test(innermostMessage(error)))
+    return `fetch refuses to connect to ${where} (a port browsers block)`;
   // A browser says only "Failed to fetch": unreachable, refused or blocked (CORS) look the same from a page.
   if (!code && name === 'TypeError') return `no answer from ${where} (unreachable, refused, or blocked by the browser)`;
   return `could not reach ${where}: ${innermostMessage(error)}`;

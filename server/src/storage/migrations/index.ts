@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { chatMessages } from './0002-chat-messages';
 import { transcripts } from './0003-transcripts';
 import { membership } from './0004-membership';
+import { admin } from './0005-admin';
 
 /**
  * Every migration, in code (no directory scan, so it works the same under tsx,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-chat-messages': chatMessages,
   '0003-transcripts': transcripts,
   '0004-membership': membership,
+  '0005-admin': admin,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChatMessageSchema, PeerInfoSchema, PeerStateSchema } from './peers';
+import { AnalysisStatusSchema, SpeakerEmotionSchema, SynthesisAlertSchema } from '../ai/analysis';
 import { CaptionSchema, CaptionsStatusSchema } from '../ai/captions';
 import { MediaKindSchema, MediaSourceSchema, RtpParametersSchema } from './media-types';
 
@@ -32,7 +33,11 @@ export const SignalingNotifications = {
   /** The host asked this client to mute its microphone. */
   muteRequested: z.object({ byPeerId: z.string() }),
   meetingLocked: z.object({ locked: z.boolean() }),
-  meetingEnded: z.object({ reason: z.enum(['host-ended', 'ended']) }),
+  /** `admin-ended`: an administrator ended it; `message` is what they told everyone. */
+  meetingEnded: z.object({
+    reason: z.enum(['host-ended', 'ended', 'admin-ended']),
+    message: z.string().max(500).optional(),
+  }),
   kicked: z.object({ reason: z.string() }),
   /** The media server lost this meeting's router (worker died); the client rejoins on a fresh one. */
   roomRestarted: z.object({}),
@@ -40,6 +45,12 @@ export const SignalingNotifications = {
   captionReceived: z.object({ caption: CaptionSchema }),
   /** Captions were switched on or off, fell behind, paused for an engine restart, or came back. */
   captionsStatusChanged: z.object({ status: CaptionsStatusSchema }),
+  /** A speaker's emotion, smoothed over their recent utterances (sent after each of their final captions). */
+  speakerEmotion: SpeakerEmotionSchema,
+  /** The experimental synthetic-voice indicator raised (or cleared) its alert for a speaker. */
+  synthesisAlert: z.object({ alert: SynthesisAlertSchema }),
+  /** The host switched emotion or synthetic-voice analysis on or off. */
+  analysisStatusChanged: z.object({ status: AnalysisStatusSchema }),
 } as const;
 
 export type SignalingNotificationType = keyof typeof SignalingNotifications;
