@@ -16,4 +16,6 @@ export * from './contracts/rest/admin-monitoring';
 export * from './health';
 export * from './contracts/ai/captions';
 export * from './contracts/ai/asr';
+export * from './contracts/ai/emotion';
+export * from './contracts/ai/analysis';
 export * from './contracts/rest/transcripts';

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  AnalysisStatus,
   Caption,
   CaptionsStatus,
   ChatMessage,
@@ -9,6 +10,8 @@ import type {
   PeerInfo,
   PeerState,
   SignalingResponseData,
+  SpeakerEmotion,
+  SynthesisAlert,
 } from '@meetai/shared';
 import { dropInterims, isTranscribing, upsertCaption, type CaptionLine } from './caption-lines';
 import type { DeviceOption } from './media/capture';
@@ -68,7 +71,8 @@ export type NoticeKey =
   | 'actionFailed'
   | 'meetingLocked'
   | 'meetingUnlocked'
-  | 'captionsFailed';
+  | 'captionsFailed'
+  | 'synthesisAlert';
 
 export interface Notice {
   id: number;
@@ -102,6 +106,12 @@ export interface RoomState {
   captionsStatus: CaptionsStatus | null;
   /** Caption lines in the order their utterances began: the last finals and any interims. */
   captions: CaptionLine[];
+  /** Emotion and synthetic-voice analysis as the server last said; null when it runs no AI module. */
+  analysisStatus: AnalysisStatus | null;
+  /** Each speaker's running emotion, by peer id (the self peer included). */
+  speakerEmotions: Record<string, SpeakerEmotion>;
+  /** Raised synthetic-voice alerts, by peer id; a cleared alert is removed. */
+  synthesisAlerts: Record<string, SynthesisAlert>;
   /** By peer id, the self peer included. */
   quality: Record<string, QualityView>;
   devices: DeviceOption[];
@@ -133,6 +143,9 @@ export function initialRoomState(): RoomState {
     unreadChatCount: 0,
     captionsStatus: null,
     captions: [],
+    analysisStatus: null,
+    speakerEmotions: {},
+    synthesisAlerts: {},
     quality: {},
     devices: [],
     micDeviceId: null,
@@ -195,6 +208,7 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         isLocked: result.isLocked,
         chat: mergeChat(s.chat, result.chatHistory),
         captionsStatus: result.captions ?? null,
+        analysisStatus: result.analysis ?? null,
         // Whatever was said while we were away never reaches us: no final will close these.
         captions: dropInterims(s.captions),
         failure: null,
@@ -232,6 +246,8 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         consumers: Object.fromEntries(Object.entries(s.consumers).filter(([, c]) => c.peerId !== peerId)),
         quality: without(s.quality, peerId),
         captions: dropInterims(s.captions, peerId),
+        speakerEmotions: without(s.speakerEmotions, peerId),
+        synthesisAlerts: without(s.synthesisAlerts, peerId),
         activeSpeakerId: s.activeSpeakerId === peerId ? null : s.activeSpeakerId,
       })),
     setPeerState: (peerId: string, state: PeerState) =>
@@ -282,6 +298,26 @@ export function createRoomActions(store: StoreApi<RoomState>) {
         captionsStatus,
         captions: isTranscribing(captionsStatus) ? s.captions : dropInterims(s.captions),
       })),
+    /** The host switched analysis: what is switched off stops showing. */
+    setAnalysisStatus: (analysisStatus: AnalysisStatus) =>
+      set((s) => ({
+        analysisStatus,
+        speakerEmotions: analysisStatus.emotion ? s.speakerEmotions : {},
+        synthesisAlerts: analysisStatus.synthesis ? s.synthesisAlerts : {},
+      })),
+    setSpeakerEmotion: (emotion: SpeakerEmotion) =>
+      set((s) => ({ speakerEmotions: { ...s.speakerEmotions, [emotion.peerId]: emotion } })),
+    /** A raised alert is kept for the tile badge; a cleared one removed. True when it is newly raised. */
+    setSynthesisAlert: (alert: SynthesisAlert): boolean => {
+      const wasRaised = store.getState().synthesisAlerts[alert.peerId] !== undefined;
+      set((s) => ({
+        synthesisAlerts:
+          alert.state === 'raised'
+            ? { ...s.synthesisAlerts, [alert.peerId]: alert }
+            : without(s.synthesisAlerts, alert.peerId),
+      }));
+      return alert.state === 'raised' && !wasRaised;
+    },
     setQuality: (quality: Record<string, QualityView>) => set({ quality }),
     setDevices: (devices: DeviceOption[]) => set({ devices }),
     setSelectedDevices: (selection: { micDeviceId?: string | null; cameraDeviceId?: string | null }) => set(selection),

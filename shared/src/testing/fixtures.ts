@@ -217,6 +217,35 @@ export const CAPTION = {
   confidence: 0.82,
 } as const;
 
+export const EMOTION_ESTIMATE = {
+  emotion: 'joy',
+  confidence: 0.7,
+  emotions: { joy: 0.7, anger: 0, sadness: 0, fear: 0, surprise: 0.1, neutral: 0.2 },
+  valence: 0.6,
+  arousal: null,
+  signals: ['words'],
+  method: 'VADER lexicon + keyword map (en)',
+} as const;
+
+export const SYNTHESIS_ALERT = {
+  peerId: 'p-2b7f0c',
+  userId: 7,
+  displayName: 'Ada',
+  state: 'raised',
+  score: 0.81,
+  flaggedUtterances: 3,
+  utterances: 4,
+  label: 'experimental synthetic-voice indicator',
+  method: 'voice features (jitter, shimmer, HNR, spectral flatness, pitch contour) + logistic model',
+} as const;
+
+export const ANALYSIS_STATUS = {
+  emotion: true,
+  synthesis: true,
+  emotionMethod: 'words (VADER/DUTIR lexicons + keyword maps) and voice pitch/energy',
+  synthesisMethod: 'voice features + logistic model (experimental)',
+} as const;
+
 export const CAPTIONS_STATUS = {
   enabled: true,
   state: 'active',

@@ -1,5 +1,6 @@
 import type { NotificationFrame, SignalingNotificationData, SignalingNotificationType } from '@meetai/shared';
 import type { RoomHandlerContext } from './context';
+import { onAnalysisStatusChanged, onSpeakerEmotion, onSynthesisAlert } from './analysis';
 import { onCaptionReceived, onCaptionsStatusChanged } from './captions';
 import { onActiveSpeaker, onPeerJoined, onPeerLeft, onPeerState } from './peers';
 import { onConsumerClosed, onConsumerLayersChanged, onNewConsumer, onProducerPaused, onProducerResumed } from './media';
@@ -33,6 +34,9 @@ export const notificationHandlers: HandlerTable = {
   roomRestarted: onRoomRestarted,
   captionReceived: onCaptionReceived,
   captionsStatusChanged: onCaptionsStatusChanged,
+  speakerEmotion: onSpeakerEmotion,
+  synthesisAlert: onSynthesisAlert,
+  analysisStatusChanged: onAnalysisStatusChanged,
 };
 
 export function dispatchNotification(ctx: RoomHandlerContext, notification: NotificationFrame): void | Promise<void> {

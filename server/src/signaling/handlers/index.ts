@@ -1,3 +1,4 @@
+import { analysisHandlers } from './analysis';
 import { captionHandlers } from './captions';
 import { chatHandlers } from './chat';
 import { hostHandlers } from './host';
@@ -6,4 +7,11 @@ import { sessionHandlers } from './session';
 import type { HandlerTable } from './types';
 
 /** Every signaling method and the one function that serves it; the type makes a missing method a compile error. */
-export const handlers: HandlerTable = { ...sessionHandlers, ...mediaHandlers, ...chatHandlers, ...hostHandlers, ...captionHandlers };
+export const handlers: HandlerTable = {
+  ...sessionHandlers,
+  ...mediaHandlers,
+  ...chatHandlers,
+  ...hostHandlers,
+  ...captionHandlers,
+  ...analysisHandlers,
+};

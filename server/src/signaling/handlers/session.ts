@@ -30,6 +30,7 @@ export const sessionHandlers = {
       if (presence.displayName) peer.displayName = presence.displayName;
       const chatHistory = await services.chat.recent(hub.meetingId, CHAT_HISTORY_LIMIT);
       const captions = await services.captions?.status(hub.meetingId);
+      const analysis = await services.analysis?.status(hub.meetingId);
       const isResume = peer.isAnnounced;
       if (state) peer.state = { ...peer.state, ...state };
       hub.room.setRtpCapabilities(peer.id, rtpCapabilities as ms.RtpCapabilities);
@@ -47,6 +48,7 @@ export const sessionHandlers = {
         isLocked: hub.isLocked,
         resumed: isResume,
         captions,
+        analysis,
       };
     },
   },

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type {
+  AnalysisStatus,
   CaptionsStatus,
   LanguageChoice,
   SignalingMethod,
@@ -20,6 +21,8 @@ export type SignalingServices = {
   limits: SignalingLimits;
   /** Live captions; absent when the AI module is not mounted. */
   captions?: CaptionsControl;
+  /** Emotion and synthetic-voice analysis; absent when the AI module is not mounted here. */
+  analysis?: AnalysisControl;
   log: FastifyBaseLogger;
   now: () => string;
 };
@@ -28,6 +31,12 @@ export type SignalingServices = {
 export interface CaptionsControl {
   status(meetingId: number): Promise<CaptionsStatus>;
   set(meetingId: number, change: { isEnabled: boolean; language?: LanguageChoice }): Promise<CaptionsStatus>;
+}
+
+/** What signaling asks of the analysis service (the AI module implements it). */
+export interface AnalysisControl {
+  status(meetingId: number): Promise<AnalysisStatus>;
+  set(meetingId: number, change: { emotion?: boolean; synthesis?: boolean }): Promise<AnalysisStatus>;
 }
 
 export type HandlerContext = {

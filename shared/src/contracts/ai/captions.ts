@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmotionEstimateSchema } from './emotion';
 
 /** Languages captions can be in. `auto` asks the engine to detect per utterance. */
 export const CaptionLanguageSchema = z.enum(['en', 'zh']);
@@ -32,6 +33,8 @@ export const CaptionSchema = z.object({
   engine: AsrEngineNameSchema,
   model: z.string().max(128),
   confidence: ConfidenceSchema,
+  /** On finals, when the host left emotion analysis on: this utterance's emotion. */
+  emotion: EmotionEstimateSchema.optional(),
 });
 export type Caption = z.infer<typeof CaptionSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AsrEngineNameSchema, ConfidenceSchema } from '../ai/captions';
+import { LineEmotionSchema } from '../ai/emotion';
 import { PageQuerySchema } from '../envelope';
 
 /** One final caption as stored with its meeting. */
@@ -18,6 +19,8 @@ export const TranscriptLineSchema = z.object({
   engine: AsrEngineNameSchema,
   model: z.string(),
   confidence: ConfidenceSchema,
+  /** The utterance's emotion, when emotion analysis was on; absent or null otherwise. */
+  emotion: LineEmotionSchema.nullable().optional(),
 });
 export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CAPTION, CAPTIONS_STATUS, CHAT_MESSAGE, PEER_INFO, PEER_STATE, RTP_PARAMETERS } from '../../testing/fixtures';
+import {
+  ANALYSIS_STATUS,
+  CAPTION,
+  CAPTIONS_STATUS,
+  CHAT_MESSAGE,
+  EMOTION_ESTIMATE,
+  PEER_INFO,
+  PEER_STATE,
+  RTP_PARAMETERS,
+  SYNTHESIS_ALERT,
+} from '../../testing/fixtures';
 import { describeSchemas } from '../../testing/schema-cases';
 import * as notifications from './notifications';
 import { isNotificationType, SignalingNotifications, type SignalingNotificationType } from './notifications';
@@ -40,8 +50,36 @@ const SAMPLES: { [T in SignalingNotificationType]: { valid: AtLeastOne; invalid:
   peerJoined: { valid: [{ peer: PEER_INFO }], invalid: [{ peer: { ...PEER_INFO, userId: 0 } }, {}] },
   peerLeft: { valid: [{ peerId: 'p-2b7f0c' }], invalid: [{ peerId: 3 }, {}] },
   captionReceived: {
-    valid: [{ caption: CAPTION }, { caption: { ...CAPTION, isFinal: false } }],
+    valid: [
+      { caption: CAPTION },
+      { caption: { ...CAPTION, isFinal: false } },
+      { caption: { ...CAPTION, emotion: EMOTION_ESTIMATE } },
+    ],
     invalid: [{ caption: { ...CAPTION, engine: 'guess' } }, {}],
+  },
+  speakerEmotion: {
+    valid: [{ peerId: 'p-2b7f0c', userId: 7, displayName: 'Ada', estimate: EMOTION_ESTIMATE, utterances: 3 }],
+    invalid: [
+      {
+        peerId: 'p-2b7f0c',
+        userId: 7,
+        displayName: 'Ada',
+        estimate: { ...EMOTION_ESTIMATE, emotion: 'bored' },
+        utterances: 3,
+      },
+      { peerId: 'p-2b7f0c', userId: 7, displayName: 'Ada', estimate: EMOTION_ESTIMATE, utterances: 0 },
+    ],
+  },
+  synthesisAlert: {
+    valid: [{ alert: SYNTHESIS_ALERT }, { alert: { ...SYNTHESIS_ALERT, state: 'cleared' } }],
+    invalid: [
+      { alert: { ...SYNTHESIS_ALERT, label: 'deepfake detector' } },
+      { alert: { ...SYNTHESIS_ALERT, score: 2 } },
+    ],
+  },
+  analysisStatusChanged: {
+    valid: [{ status: ANALYSIS_STATUS }, { status: { ...ANALYSIS_STATUS, synthesis: false } }],
+    invalid: [{ status: { ...ANALYSIS_STATUS, emotion: 'on' } }, {}],
   },
   captionsStatusChanged: {
     valid: [{ status: CAPTIONS_STATUS }, { status: { ...CAPTIONS_STATUS, state: 'paused', reason: 'restarting' } }],

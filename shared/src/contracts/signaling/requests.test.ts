@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  ANALYSIS_STATUS,
+  CAPTIONS_STATUS,
   CHAT_MESSAGE,
   DTLS_PARAMETERS,
   ICE_PARAMETERS,
@@ -9,7 +11,6 @@ import {
   RTP_CAPABILITIES,
   RTP_PARAMETERS,
   TRANSPORT_OPTIONS,
-  CAPTIONS_STATUS,
 } from '../../testing/fixtures';
 import { describeSchemas } from '../../testing/schema-cases';
 import { CHAT_MAX_LENGTH } from './peers';
@@ -200,6 +201,11 @@ const SAMPLES: { [M in SignalingMethod]: { valid: AtLeastOne; invalid: AtLeastOn
     valid: [{ enabled: true }, { enabled: false, language: 'zh' }],
     invalid: [{ enabled: 'yes' }, { enabled: true, language: 'fr' }, {}],
     response: { status: CAPTIONS_STATUS },
+  },
+  setAnalysis: {
+    valid: [{ emotion: true }, { synthesis: false }, { emotion: false, synthesis: true }],
+    invalid: [{}, { emotion: 'yes' }, { emotion: true, captions: true }],
+    response: { status: ANALYSIS_STATUS },
   },
   leave: { valid: [{}], invalid: [{ peerId: 'p-2b7f0c' }, []], response: {} },
 };

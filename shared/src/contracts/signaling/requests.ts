@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCodes } from '../../errors';
+import { AnalysisStatusSchema } from '../ai/analysis';
 import { CaptionsStatusSchema, LanguageChoiceSchema } from '../ai/captions';
 import { CHAT_MAX_LENGTH, ChatMessageSchema, PeerInfoSchema, PeerStateSchema } from './peers';
 import {
@@ -39,6 +40,8 @@ export const SignalingRequests = {
       resumed: z.boolean(),
       /** Live captions in this meeting; absent when the server runs no AI module. */
       captions: CaptionsStatusSchema.optional(),
+      /** Emotion and synthetic-voice analysis in this meeting; absent when the server runs no AI module. */
+      analysis: AnalysisStatusSchema.optional(),
     }),
   },
   createWebRtcTransport: {
@@ -100,6 +103,14 @@ export const SignalingRequests = {
   setCaptions: {
     data: z.object({ enabled: z.boolean(), language: LanguageChoiceSchema.optional() }).strict(),
     response: z.object({ status: CaptionsStatusSchema }),
+  },
+  /** Host only: switch the meeting's emotion and/or synthetic-voice analysis on or off. */
+  setAnalysis: {
+    data: z
+      .object({ emotion: z.boolean().optional(), synthesis: z.boolean().optional() })
+      .strict()
+      .refine((data) => data.emotion !== undefined || data.synthesis !== undefined, 'Say what to switch'),
+    response: z.object({ status: AnalysisStatusSchema }),
   },
   leave: { data: empty, response: ok },
 } as const;
