@@ -176,7 +176,7 @@ export async function buildApp(config: Config): Promise<App> {
           events: services.events,
           health: services.health,
         });
-    await app.register(signalingModule, { services, media, signaling: config.signaling, captions });
+    await app.register(signalingModule, { services, metrics, media, signaling: config.signaling, captions });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

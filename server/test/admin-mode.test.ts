@@ -276,4 +276,35 @@ describe('admin mode on the server', () => {
     const [entry] = (await get<Page<AuditEntry>>('/api/v1/admin/audit?q=peer.disconnect')).list;
     expect(entry).toMatchObject({ action: 'peer.disconnect', target_id: meeting.id });
   });
+
+  it('exposes the live system in /metrics: rooms, peers, streams by kind, worker CPU and memory, signaling requests', async () => {
+    const { meeting, host } = await hostedMeeting(server, 'metricshost');
+    const guest = await participant(server, meeting, 'metricsguest');
+    await host.peer.produceMic();
+    await guest.peer.waitForConsumers(host.peerId, 1);
+    expect((await host.client.refused('produce', {})).code).toBe('VALIDATION_FAILED');
+    expect((await host.client.refused('noSuchMethod', {})).code).toBe('UNKNOWN_METHOD');
+
+    const text = (await server.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const value = (series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.split(' ')[1]);
+    };
+    expect(value('meetai_meetings_live')).toBeGreaterThanOrEqual(1);
+    expect(value('meetai_signaling_peers')).toBeGreaterThanOrEqual(2);
+    expect(value('meetai_media_producers_by_kind{kind="audio"}')).toBeGreaterThanOrEqual(1);
+    expect(value('meetai_media_consumers_by_kind{kind="audio"}')).toBeGreaterThanOrEqual(1);
+    expect(value('meetai_media_consumers_by_kind{kind="video"}')).toBe(0);
+    const cpu = text.split('\n').find((l) => l.startsWith('meetai_media_worker_cpu_seconds_total{pid="'));
+    expect(Number(cpu?.split(' ')[1])).toBeGreaterThan(0);
+    const rss = text.split('\n').find((l) => l.startsWith('meetai_media_worker_max_rss_bytes{pid="'));
+    expect(Number(rss?.split(' ')[1])).toBeGreaterThan(1024 * 1024);
+    expect(value('meetai_signaling_messages_total{method="join"}')).toBeGreaterThanOrEqual(2);
+    expect(value('meetai_signaling_messages_total{method="unknown"}')).toBeGreaterThanOrEqual(1);
+    expect(value('meetai_signaling_errors_total{code="VALIDATION_FAILED"}')).toBeGreaterThanOrEqual(1);
+    expect(value('meetai_signaling_errors_total{code="UNKNOWN_METHOD"}')).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^http_request_duration_seconds_bucket\{.*route="\/api\/v1\/admin\/users".*\} \d+$/m);
+    host.client.close();
+    guest.client.close();
+  });
 });

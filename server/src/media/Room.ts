@@ -102,6 +102,16 @@ export class Room extends EventEmitter<RoomEvents> {
     };
   }
 
+  /** Open producers and consumers by media kind (for the metrics). */
+  streamsByKind(): Record<'producers' | 'consumers', Record<ms.MediaKind, number>> {
+    const count = { producers: { audio: 0, video: 0 }, consumers: { audio: 0, video: 0 } };
+    for (const peer of this.peers.values()) {
+      for (const producer of peer.producers.values()) count.producers[producer.kind] += 1;
+      for (const consumer of peer.consumers.values()) count.consumers[consumer.kind] += 1;
+    }
+    return count;
+  }
+
   addPeer(peerId: string): void {
     if (!this.peers.has(peerId)) this.peers.set(peerId, new MediaPeer(peerId));
   }

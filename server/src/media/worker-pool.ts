@@ -77,6 +77,14 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.workers.map((w) => w.pid);
   }
 
+  /** Each live worker's rusage (CPU times in ms, peak RSS in KiB), for the metrics; a worker that dies meanwhile is left out. */
+  async resourceUsage(): Promise<{ pid: number; usage: ms.WorkerResourceUsage }[]> {
+    const read = await Promise.allSettled(
+      this.workers.map(async (w) => ({ pid: w.pid, usage: await w.getResourceUsage() })),
+    );
+    return read.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  }
+
   /** The least-loaded live worker; ties rotate so empty workers fill evenly. */
   pick(): ms.Worker | undefined {
     if (this.workers.length === 0) return undefined;

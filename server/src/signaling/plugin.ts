@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { MediaLayer } from '../media/media-layer';
 import type { AppServices } from '../services';
 import { AuditLog } from '../admin/audit-log';
@@ -7,6 +8,7 @@ import { ChatRepository } from './chat-repository';
 import type { AnalysisControl, CaptionsControl, SignalingServices } from './handlers/types';
 import { MeetingHubs } from './meeting-hubs';
 import { SIGNALING_RATE, type SignalingSettings } from './signaling-settings';
+import { registerSignalingMetrics } from './signaling-metrics';
 import { socketRoute } from './socket-route';
 import { ticketRoute } from './ticket-route';
 import { TicketStore } from './ticket-store';
@@ -16,6 +18,7 @@ const END_REASONS = { ended: 'host-ended', deleted: 'ended', 'admin-ended': 'adm
 
 export type SignalingModuleOptions = {
   services: AppServices;
+  metrics: Registry;
   captions?: CaptionsControl;
   analysis?: AnalysisControl;
   media: MediaLayer;
@@ -46,6 +49,7 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
     analysis: options.analysis,
     log,
     now: () => new Date().toISOString(),
+    requests: registerSignalingMetrics(options.metrics, hubs),
   };
 
   const unsubscribe = [
