@@ -1,9 +1,17 @@
+import { cpus } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { Caption } from '@meetai/shared';
 import { wordErrors } from '../../server/src/ai/testing/wer';
 import { createMeeting, createUsers } from '../lib/accounts';
 import { joinFromLobby, launchBrowser, openLobby, signedInPage } from '../lib/browser-participant';
-import { rssMb, whisperWorkerPid, type ServerProcess } from '../lib/server-process';
+import {
+  childPids,
+  cpuSeconds,
+  machineCpuSeconds,
+  rssMb,
+  whisperWorkerPid,
+  type ServerProcess,
+} from '../lib/server-process';
 import { sleep, type BenchClip } from '../lib/speech';
 
 /**
@@ -65,6 +73,9 @@ export type ChromiumCaptions = {
   /** Largest while A spoke, sampled at the end of each clip. */
   serverRssMb: number;
   workerRssMb: number | null;
+  /** CPU of the server (with its mediasoup and whisper workers) while A spoke, in cores; the whole machine's, for the noise. */
+  serverCores: number;
+  machineCores: number;
   /** The server's own figure for every final it sent (its metrics): from the VAD's end of speech. */
   serverSinceSpeechEnd: { meanMs: number; count: number };
 };
@@ -85,7 +96,10 @@ export async function captionsThroughChromium(
     serverRssMb: 0,
     workerRssMb: null,
     serverSinceSpeechEnd: { meanMs: 0, count: 0 },
+    serverCores: 0,
+    machineCores: 0,
   };
+  const spent = { server: 0, machine: 0, machineTotal: 0, wall: 0 };
   try {
     const readerPage = await signedInPage(readerBrowser, server.url, reader!, [RECORD_CAPTIONS]);
     await openLobby(readerPage, server.url, meetingId);
@@ -105,7 +119,13 @@ export async function captionsThroughChromium(
           .getAttribute('data-peer-id');
         if (!peerId) throw new Error('no peer id on the speaker’s own tile');
         result.voiceProcessing ??= await microphoneProcessing(page);
+        const before = { server: serverCpuSeconds(server.pid), machine: machineCpuSeconds(), at: performance.now() };
         const heard = await listenForLoops(readerPage, peerId, clip, loops);
+        const machine = machineCpuSeconds();
+        spent.server += serverCpuSeconds(server.pid) - before.server;
+        spent.machine += machine.busy - before.machine.busy;
+        spent.machineTotal += machine.total - before.machine.total;
+        spent.wall += (performance.now() - before.at) / 1000;
         result.clips.push(heard);
         result.serverRssMb = Math.max(result.serverRssMb, rssMb(server.pid));
         const worker = whisperWorkerPid(server.pid);
@@ -115,6 +135,8 @@ export async function captionsThroughChromium(
       }
     }
     result.serverSinceSpeechEnd = await serverCaptionLatency(server);
+    result.serverCores = spent.server / spent.wall;
+    result.machineCores = (spent.machine / spent.machineTotal) * cpus().length;
   } finally {
     await readerBrowser.close();
   }
@@ -127,6 +149,11 @@ async function serverCaptionLatency(server: ServerProcess): Promise<{ meanMs: nu
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
   const count = value('meetai_ai_caption_latency_seconds_count');
   return { meanMs: (value('meetai_ai_caption_latency_seconds_sum') / count) * 1000, count };
+}
+
+/** The server process and its children (mediasoup workers, the whisper worker): what the server costs. */
+function serverCpuSeconds(serverPid: number): number {
+  return [serverPid, ...childPids(serverPid)].reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
 
 /** Presses a lobby toggle until its state is `on`. */
@@ -156,7 +183,7 @@ async function microphoneProcessing(page: Page): Promise<VoiceProcessing> {
 /** Waits until `loops` whole loops after the first one have all their finals, or the wait runs out. */
 async function listenForLoops(page: Page, peerId: string, clip: BenchClip, loops: number): Promise<ClipHeard> {
   const periodMs = (clip.seconds + 1.5) * 1000;
-  const deadline = Date.now() + (loops + 3) * periodMs + 30_000;
+  const deadline = Date.now() + (loops + 2) * periodMs + 15_000;
   for (;;) {
     const received = await page.evaluate(() => (window as unknown as { __captions: Received[] }).__captions);
     const groups = loopsOf(received.filter(({ caption }) => caption.peerId === peerId));
