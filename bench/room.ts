@@ -8,35 +8,11 @@ import {
   signedInPage,
   waitForDecodingVideos,
 } from './lib/browser-participant';
-import { median, printTable } from './lib/report';
+import { printTable } from './lib/report';
 import { childPids, cpuSeconds, rssMb, type ServerProcess } from './lib/server-process';
 
-const JOIN_RUNS = 7;
 const CPU_WINDOW_MS = 10_000;
 const CYCLES = 20;
-
-/** Clicks Join inside the page and times it until the first remote video frame is decoded. */
-function timeJoinToFirstFrame(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const button = document.querySelector<HTMLButtonElement>('[data-testid="join-button"]');
-    if (!button) throw new Error('no join button');
-    const started = performance.now();
-    button.click();
-    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    for (;;) {
-      for (const pc of connections) {
-        if (pc.connectionState === 'closed') continue;
-        let decoded = 0;
-        (await pc.getStats()).forEach((stat) => {
-          if (stat.type === 'inbound-rtp' && stat.kind === 'video') decoded += stat.framesDecoded ?? 0;
-        });
-        if (decoded > 0) return performance.now() - started;
-      }
-      if (performance.now() - started > 30_000) throw new Error('no remote frame within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  });
-}
 
 async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await launchBrowser();
@@ -45,33 +21,6 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
   } finally {
     await browser.close();
   }
-}
-
-/** Join → first remote frame, with one participant already sending video. */
-export async function benchJoinTime(server: ServerProcess): Promise<void> {
-  const [sender, joiner] = await createUsers(server.url, 'jt', 2);
-  const meetingId = await createMeeting(server.url, sender!, 'Join time');
-  const times = await withBrowser(async (browser) => {
-    const senderPage = await signedInPage(browser, server.url, sender!);
-    await openLobby(senderPage, server.url, meetingId);
-    await joinFromLobby(senderPage);
-    const page = await signedInPage(browser, server.url, joiner!);
-    const runs: number[] = [];
-    for (let run = 0; run < JOIN_RUNS; run += 1) {
-      await openLobby(page, server.url, meetingId);
-      runs.push(await timeJoinToFirstFrame(page));
-      await leaveRoom(page);
-    }
-    return runs;
-  });
-  printTable(`join time: click Join → first remote frame decoded, ${JOIN_RUNS} runs (target: median ≤ 400 ms)`, [
-    {
-      'median ms': Math.round(median(times)),
-      'min ms': Math.round(Math.min(...times)),
-      'max ms': Math.round(Math.max(...times)),
-      runs: times.map((t) => Math.round(t)).join(' '),
-    },
-  ]);
 }
 
 function serverCpu(server: ServerProcess): { node: number; workers: number } {

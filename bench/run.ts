@@ -2,7 +2,8 @@ import { benchCaptions } from './captions/captions-bench';
 import { benchHttp } from './http-load';
 import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
 import { startServer, type ServerProcess } from './lib/server-process';
-import { benchJoinLeaveCycles, benchJoinTime, benchSfuCost } from './room';
+import { benchJoinTime } from './join-time';
+import { benchJoinLeaveCycles, benchSfuCost } from './room';
 
 /**
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.

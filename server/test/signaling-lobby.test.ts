@@ -56,6 +56,24 @@ describe('signaling: a connection prepared in the lobby', () => {
     host.client.close();
   });
 
+  it("someone joining gets the others' video before their audio (a face is what they wait for)", async () => {
+    const { meeting, host } = await hostedMeeting(server, 'lbvideo');
+    await host.peer.produceMic();
+    await host.peer.produceWebcam();
+    const guest = await signUp(server.app, 'lbvideoguest');
+    await joinByRest(server, guest, meeting.id);
+    const client = await connect(server, body<Ticket>(await lobbyTicket(guest, meeting.id)).data);
+    const peer = new FakePeer(client);
+    await peer.join('lbvideoguest');
+    await peer.waitForConsumers(host.peerId, 2);
+    const kinds = client.notices
+      .filter((notice) => notice.type === 'newConsumer')
+      .map((notice) => (notice.data as { kind: string }).kind);
+    expect(kinds).toEqual(['video', 'audio']);
+    client.close();
+    host.client.close();
+  });
+
   it('a lobby socket that leaves without joining is gone without a trace: nobody sees a peer come or go', async () => {
     const { meeting, host } = await hostedMeeting(server, 'lbquiet');
     const guest = await signUp(server.app, 'lbquietguest');

@@ -30,14 +30,25 @@ export type { JoinMediaChoices } from './local-tracks';
 
 const log = createLogger('RoomClient');
 
+export interface TicketOptions {
+  /** For a connection prepared in the lobby, before the REST join (see `prepare`). */
+  isLobby?: boolean;
+}
+
 export interface RoomClientDeps {
-  fetchTicket(meetingId: number, resumePeerId: string | null): Promise<Ticket>;
+  fetchTicket(meetingId: number, resumePeerId: string | null, options?: TicketOptions): Promise<Ticket>;
   connectSignaling(ticket: Ticket): Promise<SignalingConnection>;
   createDevice: DeviceFactory;
   capture: MediaCapture;
   reconnectPolicy?: ReconnectPolicy;
   qualityIntervalMs?: number;
   pixelRatio?: () => number;
+}
+
+/** What the lobby hands over at Join: its final choices and the tracks its preview already has open. */
+export interface JoinStart {
+  media?: JoinMediaChoices;
+  tracks?: Partial<Record<'mic' | 'webcam', MediaStreamTrack>>;
 }
 
 export interface RoomClientOptions {
@@ -90,6 +101,10 @@ export class RoomClient implements RoomController {
   private peerId: string | null = null;
   private isClosed = false;
   private isJoining = false;
+  /** Set by the first `join` that got in; until then a lost socket is a lost preparation, not a lost room. */
+  private hasJoined = false;
+  /** The lobby's head start (see `prepare`); settles, never rejects. */
+  private preparation: Promise<void> | null = null;
   private isLeaving = false;
   private stopDeviceWatch: (() => void) | null = null;
 
@@ -160,16 +175,44 @@ export class RoomClient implements RoomController {
 
   // ---- lifecycle --------------------------------------------------------------------------
 
-  /** Also what Rejoin does after a failure, starting from the media the user last chose. */
-  async join(): Promise<void> {
+  /**
+   * Everything a join needs but the join itself (a lobby ticket, the socket,
+   * router capabilities, the device, both transports), done while the person
+   * still looks at their preview, so that Join only has to join. It never
+   * fails: if it did, or the socket is lost before Join, `join` starts over.
+   */
+  prepare(): Promise<void> {
+    if (this.isClosed || this.hasJoined || this.isJoining) return Promise.resolve();
+    this.preparation ??= this.open(null, { isLobby: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        if (this.isClosed || error instanceof StaleConnectionError) return;
+        log.warn('prepare() | failed; join will open the connection itself', error);
+        this.teardownConnection();
+      },
+    );
+    return this.preparation;
+  }
+
+  /**
+   * Also what Rejoin does after a failure, starting from the media the user
+   * last chose. `start` carries the lobby's choices when the client was made
+   * before them (to prepare), and the tracks its preview already has open.
+   */
+  async join(start: JoinStart = {}): Promise<void> {
     if (this.isClosed || this.isJoining || this.reconnector.isRunning) return;
     if (this.options.getState().connectionState === 'connected') return;
     this.isJoining = true;
     this.actions.setConnectionState('connecting');
+    if (start.media) this.media.start(start.media, start.tracks);
     // Cameras take a moment to start: open them while the signaling handshake runs.
     const tracksReady = this.media.tracks.acquireChosen();
     try {
-      await this.connect(null);
+      const preparation = this.preparation;
+      this.preparation = null;
+      await preparation;
+      if (this.isPrepared()) await this.enterPrepared();
+      else await this.connect(null);
       await tracksReady;
       await this.media.produceAll();
       await this.media.publishStateIfChanged(this.options.getState().self?.state);
@@ -236,12 +279,34 @@ export class RoomClient implements RoomController {
 
   /** The demo's order: ticket, socket, router capabilities, device, transports, join. */
   private async connect(resumePeerId: string | null): Promise<void> {
+    await this.enter(await this.open(resumePeerId));
+  }
+
+  /** Joins on the prepared connection; one that turns out lost (its close not seen yet) is opened anew. */
+  private async enterPrepared(): Promise<void> {
+    try {
+      await this.enter(this.epoch);
+    } catch (error) {
+      if (!(error instanceof SignalingRequestError) || error.code !== 'CONNECTION_CLOSED') throw error;
+      log.info('join() | the prepared connection was lost; opening a new one');
+      this.teardownConnection();
+      await this.connect(null);
+    }
+  }
+
+  /** A connection whose socket and transports are up and current, waiting only for `join`. */
+  private isPrepared(): boolean {
+    return Boolean(this.signaling && this.device && this.sendTransport && this.recvTransport);
+  }
+
+  /** Up to `join`: ticket, socket, router capabilities, device, transports. Answers the connection's epoch. */
+  private async open(resumePeerId: string | null, ticketOptions: TicketOptions = {}): Promise<number> {
     const epoch = ++this.epoch;
     const current = <T>(value: T): T => {
       if (epoch !== this.epoch || this.isClosed) throw new StaleConnectionError();
       return value;
     };
-    const ticket = current(await this.options.deps.fetchTicket(this.options.meetingId, resumePeerId));
+    const ticket = current(await this.options.deps.fetchTicket(this.options.meetingId, resumePeerId, ticketOptions));
     const signaling = await this.options.deps.connectSignaling(ticket);
     if (epoch !== this.epoch || this.isClosed) {
       signaling.close();
@@ -260,14 +325,21 @@ export class RoomClient implements RoomController {
     };
     this.sendTransport = current(await openTransport(signaling, device, 'send', onState));
     this.recvTransport = current(await openTransport(signaling, device, 'recv', onState));
-    const joined = current(
-      await signaling.request('join', {
-        displayName: this.options.displayName,
-        rtpCapabilities: device.rtpCapabilities,
-        state: this.media.state(),
-      }),
-    );
+    return epoch;
+  }
+
+  /** `join` on the connection `open` made; the server then sends consumers for what the others send. */
+  private async enter(epoch: number): Promise<void> {
+    const { signaling, device } = this;
+    if (epoch !== this.epoch || this.isClosed || !signaling || !device) throw new StaleConnectionError();
+    const joined = await signaling.request('join', {
+      displayName: this.options.displayName,
+      rtpCapabilities: device.rtpCapabilities,
+      state: this.media.state(),
+    });
+    if (epoch !== this.epoch || this.isClosed) throw new StaleConnectionError();
     this.peerId = joined.self.peerId;
+    this.hasJoined = true;
     this.actions.setJoined(joined);
   }
 
@@ -287,6 +359,12 @@ export class RoomClient implements RoomController {
   private handleSignalingClosed(epoch: number, event: SignalingCloseEvent): void {
     // During the first join a drop fails the join (its requests reject); Rejoin is the way on.
     if (epoch !== this.epoch || this.isClosed || this.isLeaving || this.isJoining || event.isByClient) return;
+    if (!this.hasJoined) {
+      // A connection prepared in the lobby is gone (server restart, network): Join opens a new one.
+      log.info(`prepared connection closed (${event.code} ${event.reason}); join will open another`);
+      this.teardownConnection();
+      return;
+    }
     const finalReason = FINAL_CLOSES.get(event.code);
     if (finalReason) {
       log.info(`signaling closed for good (${event.code} ${event.reason})`);

@@ -58,6 +58,17 @@ export class LocalMedia {
     });
   }
 
+  /** The lobby's choices at Join, and the tracks it already has open for them. */
+  start(choices: JoinMediaChoices, tracks: Partial<Record<'mic' | 'webcam', MediaStreamTrack>> = {}): void {
+    this.isMicMuted = !choices.isMicOn;
+    this.tracks.chooseAll(choices);
+    for (const [source, track] of Object.entries(tracks) as ['mic' | 'webcam', MediaStreamTrack][]) {
+      const isWanted = source === 'mic' ? choices.isMicOn : choices.isCameraOn;
+      if (isWanted) this.tracks.adopt(source, track);
+      else track.stop();
+    }
+  }
+
   state(): PeerState {
     return {
       isMuted: this.isMicMuted || !this.tracks.get('mic'),

@@ -67,6 +67,21 @@ export class LocalTracks {
     return true;
   }
 
+  /** The lobby's final word, given at Join (the client may exist before, to prepare the connection). */
+  chooseAll(choices: JoinMediaChoices): void {
+    Object.assign(this.choices, choices);
+    this.actions.setSelectedDevices({ micDeviceId: choices.micDeviceId, cameraDeviceId: choices.cameraDeviceId });
+  }
+
+  /** A track opened elsewhere (the lobby's preview, cloned) becomes ours: the device is not opened again. */
+  adopt(source: 'mic' | 'webcam', track: MediaStreamTrack): void {
+    if (this.hooks.isClosed() || track.readyState === 'ended') {
+      track.stop();
+      return;
+    }
+    this.commit(source, track);
+  }
+
   /** The lobby's choices, opened in parallel. */
   async acquireChosen(): Promise<void> {
     await Promise.all([

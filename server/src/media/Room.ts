@@ -218,14 +218,19 @@ export class Room extends EventEmitter<RoomEvents> {
     }
   }
 
-  /** Consumes every other peer's producers for this peer, if it can receive yet. */
+  /**
+   * Consumes every other peer's producers for this peer, if it can receive
+   * yet. Video first: a client sets up its consumers one after another, and a
+   * face on screen is what someone joining waits for (audio follows a few
+   * milliseconds later, and speech starts no sooner than the picture anyway).
+   */
   async receiveExisting(peerId: string): Promise<void> {
     const peer = this.peers.get(peerId);
     if (!peer?.canReceive) return;
-    for (const other of this.peers.values()) {
-      if (other === peer) continue;
-      for (const producer of [...other.producers.values()]) await this.consume(peer, producer);
-    }
+    const others = [...this.peers.values()].filter((other) => other !== peer);
+    const producers = others.flatMap((other) => [...other.producers.values()]);
+    const videoFirst = [...producers.filter((p) => p.kind === 'video'), ...producers.filter((p) => p.kind !== 'video')];
+    for (const producer of videoFirst) await this.consume(peer, producer);
   }
 
   async setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {

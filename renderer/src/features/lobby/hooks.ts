@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createLogger } from '../../lib/logger';
+import { prepareRoom, type RoomPreparation } from '../room';
 import { MediaAcquireError, acquireMedia, stopStream, type MediaFailure, type MediaWish } from './media/acquire-media';
 
 const log = createLogger('lobby');
@@ -91,4 +92,20 @@ export function useLocalMedia(wish: MediaWish): LocalMedia {
   }, [camera, microphone, cameraId, microphoneId]);
 
   return media;
+}
+
+/**
+ * The room's head start while the person looks at their preview: its code
+ * loads and its connection opens now, so Join only has to join. Closed when
+ * the lobby closes without joining (see features/room/room-entry.ts).
+ */
+export function useRoomPreparation(meetingId: number | null, displayName: string): RoomPreparation | null {
+  const [preparation, setPreparation] = useState<RoomPreparation | null>(null);
+  useEffect(() => {
+    if (meetingId === null || !displayName) return;
+    const prepared = prepareRoom(meetingId, displayName);
+    setPreparation(prepared);
+    return () => prepared.release();
+  }, [meetingId, displayName]);
+  return preparation;
 }

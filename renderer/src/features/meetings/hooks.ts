@@ -10,8 +10,13 @@ export interface MeetingQuery {
   reload(): void;
 }
 
+export interface MeetingQueryOptions {
+  /** Fetch only when the store has no copy (the room, which the lobby's join just gave a fresh one). */
+  onlyIfMissing?: boolean;
+}
+
 /** A meeting by id: what the store already knows at once, then the server's current copy. */
-export function useMeeting(id: number | null): MeetingQuery {
+export function useMeeting(id: number | null, { onlyIfMissing = false }: MeetingQueryOptions = {}): MeetingQuery {
   const meeting = useMeetingsStore((s) => (id === null ? null : (s.byId[id] ?? null)));
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setIsLoading] = useState(true);
@@ -19,6 +24,10 @@ export function useMeeting(id: number | null): MeetingQuery {
 
   useEffect(() => {
     if (id === null) return;
+    if (onlyIfMissing && attempt === 0 && useMeetingsStore.getState().byId[id]) {
+      setIsLoading(false);
+      return;
+    }
     let isCurrent = true;
     setIsLoading(true);
     setError(null);
@@ -30,7 +39,7 @@ export function useMeeting(id: number | null): MeetingQuery {
     return () => {
       isCurrent = false;
     };
-  }, [id, attempt]);
+  }, [id, attempt, onlyIfMissing]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { meeting, error, isLoading, reload };

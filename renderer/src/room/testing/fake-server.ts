@@ -122,7 +122,7 @@ export function consumerFixture(
  */
 export class FakeServer {
   readonly journal: string[] = [];
-  readonly tickets: { meetingId: number; resumePeerId: string | null }[] = [];
+  readonly tickets: { meetingId: number; resumePeerId: string | null; isLobby?: true }[] = [];
   readonly connections: FakeSignaling[] = [];
   readonly devices: FakeDevice[] = [];
   readonly capture = new FakeCapture();
@@ -154,9 +154,9 @@ export class FakeServer {
 
   deps(overrides: Partial<RoomClientDeps> = {}): RoomClientDeps {
     return {
-      fetchTicket: async (meetingId, resumePeerId) => {
+      fetchTicket: async (meetingId, resumePeerId, options) => {
         this.journal.push('ticket');
-        this.tickets.push({ meetingId, resumePeerId });
+        this.tickets.push({ meetingId, resumePeerId, ...(options?.isLobby ? { isLobby: true as const } : {}) });
         const failure = this.ticketFailures.shift();
         if (failure) throw failure;
         return {

@@ -7,11 +7,11 @@ import { ErrorNotice, LoadingBlock, Notice, PageError } from '../../../ui/Feedba
 import { Icon } from '../../../ui/Icon';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { TextField } from '../../../ui/TextField';
-import { meetingsApi, parseMeetingId, useMeeting } from '../../meetings';
-import { enterRoom } from '../../room';
+import { meetingsApi, parseMeetingId, useMeeting, useMeetingsStore } from '../../meetings';
+import { type LobbyTracks } from '../../room';
 import { useSessionStore } from '../../session';
 import { updateSettings, useSettingsStore } from '../../settings';
-import { useLocalMedia, useMediaDevices } from '../hooks';
+import { useLocalMedia, useMediaDevices, useRoomPreparation } from '../hooks';
 import { canChooseSpeaker, playTestSound } from '../media/test-sound';
 import { useLobbyStore } from '../store';
 import { DeviceSelect } from './DeviceSelect';
@@ -26,6 +26,8 @@ export function LobbyPage() {
   const { meeting, error: loadError, reload } = useMeeting(id);
   const settings = useSettingsStore((s) => s.settings);
   const userId = useSessionStore((s) => s.user?.id ?? null);
+  const displayName = useSessionStore((s) => (s.user ? s.user.nickname || s.user.username : ''));
+  const preparation = useRoomPreparation(id, displayName);
   const { isCameraOn, isMicOn, setCameraOn, setMicOn } = useLobbyStore();
   const media = useLocalMedia({
     camera: isCameraOn,
@@ -75,16 +77,13 @@ export function LobbyPage() {
     setJoinError(null);
     setIsJoining(true);
     try {
-      await meetingsApi.join(meeting.id, needsPasscode ? passcode.trim() : undefined);
-      enterRoom({
-        meetingId: meeting.id,
-        media: {
-          isMicOn,
-          isCameraOn,
-          micDeviceId: settings.microphone_id,
-          cameraDeviceId: settings.camera_id,
-        },
-      });
+      const joined = await meetingsApi.join(meeting.id, needsPasscode ? passcode.trim() : undefined);
+      // The room shows this copy (started now) rather than fetching the meeting again.
+      useMeetingsStore.getState().upsertMeeting(joined.meeting);
+      preparation?.enter(
+        { isMicOn, isCameraOn, micDeviceId: settings.microphone_id, cameraDeviceId: settings.camera_id },
+        lendPreviewTracks(media.stream, isMicOn, isCameraOn),
+      );
       navigate(`/room/${meeting.id}`, { replace: true });
     } catch (error) {
       setJoinError(error);
@@ -210,6 +209,14 @@ export function LobbyPage() {
       </div>
     </div>
   );
+}
+
+/** Copies of the preview's live tracks for the room: the lobby stops its own when it closes. */
+function lendPreviewTracks(stream: MediaStream | null, isMicOn: boolean, isCameraOn: boolean): LobbyTracks {
+  const live = (track: MediaStreamTrack | undefined) => (track?.readyState === 'live' ? track.clone() : undefined);
+  const mic = isMicOn ? live(stream?.getAudioTracks()[0]) : undefined;
+  const webcam = isCameraOn ? live(stream?.getVideoTracks()[0]) : undefined;
+  return { ...(mic ? { mic } : {}), ...(webcam ? { webcam } : {}) };
 }
 
 function SpeakerChoice({ devices, value }: { devices: MediaDeviceInfo[]; value: string | null }) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MIC_CONSTRAINTS, WEBCAM_CONSTRAINTS } from '../../../room/media/encodings';
 import { MediaAcquireError, acquireMedia, classifyMediaError } from './acquire-media';
 
 /**
@@ -30,22 +31,26 @@ function fakeDevices(available: { video?: string[]; audio?: string[]; deny?: boo
 const both = { camera: true, microphone: true, cameraId: null, microphoneId: null };
 
 describe('acquireMedia (fake getUserMedia: jsdom has no devices)', () => {
-  it('opens camera and microphone together when both exist', async () => {
+  it('opens camera and microphone together when both exist, as the room will send them', async () => {
     const { devices, calls } = fakeDevices({ video: ['cam-1'], audio: ['mic-1'] });
     await acquireMedia(both, devices);
-    expect(calls).toEqual([{ video: true, audio: true }]);
+    expect(calls).toEqual([{ video: WEBCAM_CONSTRAINTS, audio: MIC_CONSTRAINTS }]);
   });
 
-  it('falls back to the default device when a remembered one is gone', async () => {
+  it('asks for the remembered devices, and falls back to the default ones when they are gone', async () => {
     const { devices, calls } = fakeDevices({ video: ['cam-2'], audio: ['mic-1'] });
     await acquireMedia({ ...both, cameraId: 'cam-unplugged' }, devices);
-    expect(calls.at(-1)).toEqual({ video: true, audio: true });
+    expect(calls[0]).toEqual({
+      video: { ...WEBCAM_CONSTRAINTS, deviceId: { exact: 'cam-unplugged' } },
+      audio: MIC_CONSTRAINTS,
+    });
+    expect(calls.at(-1)).toEqual({ video: WEBCAM_CONSTRAINTS, audio: MIC_CONSTRAINTS });
   });
 
   it('still opens the microphone on a machine without a camera', async () => {
     const { devices, calls } = fakeDevices({ audio: ['mic-1'] });
     await acquireMedia(both, devices);
-    expect(calls.at(-1)).toEqual({ video: false, audio: true });
+    expect(calls.at(-1)).toEqual({ video: false, audio: MIC_CONSTRAINTS });
   });
 
   it('stops at a refused permission instead of asking again', async () => {

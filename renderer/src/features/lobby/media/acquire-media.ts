@@ -1,3 +1,5 @@
+import { MIC_CONSTRAINTS, WEBCAM_CONSTRAINTS } from '../../../room/media/encodings';
+
 export type MediaFailure = 'denied' | 'notFound' | 'busy' | 'insecure' | 'other';
 
 export class MediaAcquireError extends Error {
@@ -25,11 +27,17 @@ export interface MediaWish {
   microphoneId: string | null;
 }
 
+/**
+ * The room's own capture settings: at Join the room takes the preview's tracks
+ * (see features/room/room-entry.ts) instead of opening the devices again, so
+ * they must already be what the room sends (720p for three simulcast layers).
+ */
 function constraintsFor(wish: MediaWish, useIds: boolean): MediaStreamConstraints {
-  const pick = (id: string | null) => (useIds && id ? { deviceId: { exact: id } } : true);
+  const pick = (base: MediaTrackConstraints, id: string | null) =>
+    useIds && id ? { ...base, deviceId: { exact: id } } : base;
   return {
-    video: wish.camera ? pick(wish.cameraId) : false,
-    audio: wish.microphone ? pick(wish.microphoneId) : false,
+    video: wish.camera ? pick(WEBCAM_CONSTRAINTS, wish.cameraId) : false,
+    audio: wish.microphone ? pick(MIC_CONSTRAINTS, wish.microphoneId) : false,
   };
 }
 
