@@ -11,6 +11,7 @@ import {
   type FakeMenu,
   type MenuTemplateItem,
 } from '../test/electron-mock';
+import type { UpdateStatus } from '@meetai/shared';
 import { DesktopShell } from './desktop-shell';
 import { resolveShellLanguage } from './i18n';
 import { RendererEvents } from './renderer-events';
@@ -39,7 +40,7 @@ describe('desktop shell: menu, tray, badge, power save (electron mocked)', () =>
   let page: BrowserWindow['webContents'];
   let events: RendererEvents;
   let desktop: DesktopShell;
-  let checkForUpdates: ReturnType<typeof vi.fn<() => void>>;
+  let checkForUpdates: ReturnType<typeof vi.fn<() => Promise<UpdateStatus>>>;
 
   const tray = () => Tray.created.at(-1) ?? null;
 
@@ -53,7 +54,7 @@ describe('desktop shell: menu, tray, badge, power save (electron mocked)', () =>
     page = win.webContents;
     events = new RendererEvents();
     events.rendererReady(page as unknown as WebContents);
-    checkForUpdates = vi.fn();
+    checkForUpdates = vi.fn(async (): Promise<UpdateStatus> => ({ state: 'up-to-date' }));
     desktop = new DesktopShell({
       events,
       showWindow: () => win as unknown as ElectronBrowserWindow,
@@ -102,8 +103,34 @@ describe('desktop shell: menu, tray, badge, power save (electron mocked)', () =>
     expect(page.send).toHaveBeenLastCalledWith('app:navigate', { view: 'settings' });
     item(Menu.applicationMenu, 'Open Logs Folder').click?.();
     expect(shell.openPath).toHaveBeenCalledWith('/home/u/.config/MeetAI/logs');
+  });
+
+  it('says after a check from the menu that the app is up to date, or why the check failed (electron mocked)', async () => {
+    desktop.start('en');
     item(Menu.applicationMenu, 'Check for Updates…').click?.();
     expect(checkForUpdates).toHaveBeenCalledOnce();
+    await vi.waitFor(() =>
+      expect(dialog.showMessageBox).toHaveBeenCalledWith(
+        win,
+        expect.objectContaining({ message: 'MeetAI is up to date.' }),
+      ),
+    );
+    checkForUpdates.mockResolvedValueOnce({ state: 'error', message: 'net::ERR_NAME_NOT_RESOLVED' });
+    item(Menu.applicationMenu, 'Check for Updates…').click?.();
+    await vi.waitFor(() =>
+      expect(dialog.showMessageBox).toHaveBeenLastCalledWith(
+        win,
+        expect.objectContaining({
+          message: 'MeetAI could not check for updates.',
+          detail: 'net::ERR_NAME_NOT_RESOLVED',
+        }),
+      ),
+    );
+    // A download under way is the page's to show: no dialog.
+    checkForUpdates.mockResolvedValueOnce({ state: 'downloading', version: '0.2.0', percent: 3 });
+    item(Menu.applicationMenu, 'Check for Updates…').click?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
   });
 
   it('offers mute/unmute and leave in the tray only while in a meeting, and sends them (electron mocked)', () => {

@@ -1,5 +1,5 @@
 import { app, dialog, Menu, nativeImage, shell, Tray, type BrowserWindow, type MessageBoxOptions } from 'electron';
-import type { AppView, BridgeEventPayload, LanguageSetting, MeetingPresence } from '@meetai/shared';
+import type { AppView, BridgeEventPayload, LanguageSetting, MeetingPresence, UpdateStatus } from '@meetai/shared';
 import { appMenuTemplate } from './app-menu';
 import { resolveShellLanguage, stringsFor, type ShellLanguage, type ShellStrings } from './i18n';
 import { createLogger } from './logger';
@@ -18,7 +18,8 @@ export interface DesktopShellDeps {
   logsDir: string;
   trayIconPath: string;
   canUpdate: boolean;
-  checkForUpdates(): void;
+  /** Looks now; the page shows a download's progress, a dialog says "up to date" or why the check failed. */
+  checkForUpdates(): Promise<UpdateStatus>;
   powerSave?: MeetingPowerSave;
 }
 
@@ -113,6 +114,15 @@ export class DesktopShell {
     app.setBadgeCount(count);
   }
 
+  private reportUpdateCheck(status: UpdateStatus): void {
+    const { dialog: words } = this.strings();
+    if (status.state === 'up-to-date') {
+      this.ask({ type: 'info', message: words.upToDate, detail: words.aboutDetail(app.getVersion()) });
+    } else if (status.state === 'error') {
+      this.ask({ type: 'warning', message: words.updateFailed, detail: status.message });
+    }
+  }
+
   private ask(options: MessageBoxOptions): void {
     const win = this.deps.currentWindow();
     const shown = win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
@@ -135,7 +145,7 @@ export class DesktopShell {
         },
         checkForUpdates: () => {
           this.deps.showWindow();
-          this.deps.checkForUpdates();
+          this.deps.checkForUpdates().then((status) => this.reportUpdateCheck(status), undefined);
         },
         showAbout: () =>
           this.ask({ type: 'info', message: strings.menu.about, detail: strings.dialog.aboutDetail(app.getVersion()) }),

@@ -86,6 +86,8 @@ const en = {
     hungMessage: 'MeetAI is not responding.',
     hungDetail: 'You can wait for it, or reload the window.',
     aboutDetail: (version: string) => `Version ${version}`,
+    upToDate: 'MeetAI is up to date.',
+    updateFailed: 'MeetAI could not check for updates.',
   },
 };
 
@@ -159,6 +161,8 @@ const zhCN: ShellStrings = {
     hungMessage: 'MeetAI 没有响应。',
     hungDetail: '您可以继续等待，或重新加载窗口。',
     aboutDetail: (version) => `版本 ${version}`,
+    upToDate: 'MeetAI 已是最新版本。',
+    updateFailed: 'MeetAI 无法检查更新。',
   },
 };
 

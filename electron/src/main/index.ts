@@ -41,7 +41,7 @@ const desktop = new DesktopShell({
   logsDir,
   trayIconPath: path.join(__dirname, 'icons', 'tray.png'),
   canUpdate: updates.isEnabled,
-  checkForUpdates: () => void updates.check(),
+  checkForUpdates: () => updates.check(),
 });
 
 function openMainWindow(): BrowserWindow {

@@ -3,7 +3,9 @@ import { useNavigate } from 'react-router';
 import { getBridge } from '../bridge/get-bridge';
 import { applyLanguage, preferredLanguages, resolveLanguage } from '../i18n';
 import { createLogger } from '../lib/logger';
+import { useMeetingStartAlerts } from '../features/meetings';
 import { applyTheme, useSettingsStore } from '../features/settings';
+import { useDesktopNavigation } from './desktop-navigation';
 
 const log = createLogger('app');
 let hasAnnouncedReady = false;
@@ -48,5 +50,8 @@ function useDeepLinks(): void {
 export function AppEffects() {
   useAppearanceSync();
   useDeepLinks();
+  // Desktop app only (both do nothing in a browser): the shell's views, and meetings about to start.
+  useDesktopNavigation();
+  useMeetingStartAlerts();
   return null;
 }

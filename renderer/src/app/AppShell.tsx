@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { signOut, useSessionStore } from '../features/session';
 import { LoadingBlock } from '../ui/Feedback';
 import { Icon } from '../ui/Icon';
+import { UpdateBanner } from './UpdateBanner';
 import './shell.css';
 
 /** The frame around every signed-in screen. */
@@ -60,6 +61,7 @@ export function AppShell() {
           </button>
         </div>
       </header>
+      <UpdateBanner />
       <main id="main" className="shell__main" tabIndex={-1}>
         <Suspense fallback={<LoadingBlock label={t('app.loading')} testId="route-loading" />}>
           <Outlet />

@@ -3,6 +3,7 @@ import { lazy } from 'react';
 export { useMeetingsStore, selectScopeMeetings } from './store';
 export { meetingsApi } from './api';
 export { useMeeting, parseMeetingId } from './hooks';
+export { useMeetingStartAlerts } from './meeting-start-alerts';
 
 /** The meetings screens load on first visit: sign-in does not need them. */
 export const MeetingsHomePage = lazy(() =>

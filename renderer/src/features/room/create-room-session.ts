@@ -11,8 +11,8 @@ import { fetchSignalingTicket } from './ticket-api';
 
 export interface RoomSession extends RoomContextValue {
   client: RoomClient;
-  /** The desktop app's screen picker, shown by the route; null in a browser, which has its own. */
-  screenPicker: ScreenPicker | null;
+  /** The desktop app's screen picker, shown by the route; absent in a browser, which has its own. */
+  screenPicker?: ScreenPicker;
 }
 
 export interface RoomSessionOptions {
@@ -30,7 +30,7 @@ export interface RoomSessionOptions {
 export function createRoomSession({ meetingId, displayName, media }: RoomSessionOptions): RoomSession {
   const { store, actions } = createRoomStore({ meetingId });
   const mediaDevices = navigator.mediaDevices;
-  const screenPicker = isDesktopApp() ? createScreenPicker() : null;
+  const screenPicker = isDesktopApp() ? createScreenPicker() : undefined;
   const screenSource = screenPicker
     ? desktopScreenSource(getBridge(), screenPicker, mediaDevices)
     : displayMediaScreenSource(mediaDevices);

@@ -1,7 +1,7 @@
 import { parseDeepLink } from '@meetai/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 
 /** Accepts a bare code, a web invite link or a `meeting://` link, as people paste them. */
 export function JoinByCodeForm() {
@@ -10,6 +10,14 @@ export function JoinByCodeForm() {
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const location = useLocation();
+  const wantsFocus = (location.state as { focus?: unknown } | null)?.focus === 'join';
+
+  // The desktop shell's "Join by code" (tray, menu) lands here asking for the field.
+  useEffect(() => {
+    if (wantsFocus) inputRef.current?.focus();
+  }, [wantsFocus, location.key]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +39,7 @@ export function JoinByCodeForm() {
           {t('meetings.join.label')}
         </label>
         <input
+          ref={inputRef}
           id={id}
           className="input mono"
           value={text}
