@@ -23,7 +23,9 @@ import { serveMediaLink } from './media-link/media-link-route';
 import { startMediaLayer, type MediaLayer } from './media/media-layer';
 import { meetingsModule } from './meetings/plugin';
 import { healthRoutes } from './observability/health-routes';
+import { logDestination, lokiCheck } from './observability/log-shipping';
 import { installMetrics } from './observability/metrics';
+import { startTracing, traceHttp } from './observability/tracing';
 import { signalingModule } from './signaling/plugin';
 import { createServices, type AppServices } from './services';
 import { openDatabase } from './storage/database';
@@ -52,7 +54,11 @@ export type App = FastifyInstance;
 export async function buildApp(config: Config): Promise<App> {
   const app = Fastify({
     // Request logs without secrets: a signaling ticket in `?ticket=` opens a socket in someone's name.
-    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
+    logger: {
+      level: config.logLevel,
+      serializers: { req: serializeRequest },
+      stream: logDestination({ ...config.telemetry, level: config.logLevel }),
+    },
     bodyLimit: MAX_JSON_BODY_BYTES,
     genReqId: generateRequestId,
     requestIdHeader: false,
@@ -98,6 +104,19 @@ export async function buildApp(config: Config): Promise<App> {
   app.decorate('events', services.events);
   installAuthentication(app, services.tokens, services.accounts);
   const metrics = installMetrics(app, { token: config.metricsToken });
+  const tracing = config.telemetry.otlpEndpoint
+    ? startTracing({
+        endpoint: config.telemetry.otlpEndpoint,
+        serviceName: config.telemetry.serviceName,
+        version: SERVER_VERSION,
+      })
+    : undefined;
+  if (tracing) {
+    traceHttp(app, tracing.tracer);
+    services.health.add('traces', tracing.check);
+    app.addHook('onClose', async () => tracing.close());
+  }
+  if (config.telemetry.lokiUrl) services.health.add('logs', lokiCheck(config.telemetry.lokiUrl));
 
   // Routes, one module at a time.
   const mounted = new Set(config.services);
@@ -176,7 +195,14 @@ export async function buildApp(config: Config): Promise<App> {
           events: services.events,
           health: services.health,
         });
-    await app.register(signalingModule, { services, metrics, media, signaling: config.signaling, captions });
+    await app.register(signalingModule, {
+      services,
+      metrics,
+      tracer: tracing?.tracer,
+      media,
+      signaling: config.signaling,
+      captions,
+    });
   }
   let pageFallback: PageFallback | undefined;
   if (mounted.has('web')) pageFallback = await installWebClient(app, config.webDir, services.health);

@@ -23,16 +23,20 @@ function refuse(id: number | null, code: ErrorCode, message: string): Handled {
  * now, run it. Whatever happens, the result is a reply; nothing is thrown.
  */
 export async function routeRequest(text: string, scope: RequestScope): Promise<Handled> {
+  const finish = scope.services.requests?.begin();
   const handled = await route(text, scope);
   const { response } = handled;
-  scope.services.requests?.countRequest(methodOf(text), response.ok ? null : response.error.code);
+  finish?.(methodOf(text), response.ok ? null : response.error.code);
   return handled;
 }
 
-/** The method a frame names, read again only for the metrics (a malformed frame has none). */
-function methodOf(text: string): string | null {
-  const match = /"method"\s*:\s*"([A-Za-z]{1,64})"/.exec(text);
-  return match?.[1] ?? null;
+/**
+ * The method a frame names, for metrics and spans: a protocol method or
+ * `unknown`, so a client cannot grow the label set.
+ */
+function methodOf(text: string): string {
+  const method = /"method"\s*:\s*"([A-Za-z]{1,64})"/.exec(text)?.[1];
+  return method && isSignalingMethod(method) ? method : 'unknown';
 }
 
 async function route(text: string, scope: RequestScope): Promise<Handled> {

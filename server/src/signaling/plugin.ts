@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Tracer } from '@opentelemetry/api';
 import type { Registry } from 'prom-client';
+import { signalingSpans } from '../observability/tracing';
 import type { MediaLayer } from '../media/media-layer';
 import type { AppServices } from '../services';
 import { AuditLog } from '../admin/audit-log';
@@ -8,7 +10,7 @@ import { ChatRepository } from './chat-repository';
 import type { AnalysisControl, CaptionsControl, SignalingServices } from './handlers/types';
 import { MeetingHubs } from './meeting-hubs';
 import { SIGNALING_RATE, type SignalingSettings } from './signaling-settings';
-import { registerSignalingMetrics } from './signaling-metrics';
+import { observeAll, registerSignalingMetrics } from './signaling-metrics';
 import { socketRoute } from './socket-route';
 import { ticketRoute } from './ticket-route';
 import { TicketStore } from './ticket-store';
@@ -19,6 +21,8 @@ const END_REASONS = { ended: 'host-ended', deleted: 'ended', 'admin-ended': 'adm
 export type SignalingModuleOptions = {
   services: AppServices;
   metrics: Registry;
+  /** Set when trace export is on: a span per request. */
+  tracer?: Tracer;
   captions?: CaptionsControl;
   analysis?: AnalysisControl;
   media: MediaLayer;
@@ -49,7 +53,10 @@ export const signalingModule: FastifyPluginAsync<SignalingModuleOptions> = async
     analysis: options.analysis,
     log,
     now: () => new Date().toISOString(),
-    requests: registerSignalingMetrics(options.metrics, hubs),
+    requests: observeAll(
+      registerSignalingMetrics(options.metrics, hubs),
+      options.tracer ? signalingSpans(options.tracer) : undefined,
+    ),
   };
 
   const unsubscribe = [

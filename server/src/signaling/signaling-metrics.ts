@@ -1,19 +1,31 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { isSignalingMethod } from '@meetai/shared';
 import type { MeetingHubs } from './meeting-hubs';
 
-/** What the message router reports for each request frame. */
-export interface RequestCounter {
-  /** `method` as the client named it; `errorCode` null when the request succeeded. */
-  countRequest(method: string | null, errorCode: string | null): void;
+/**
+ * Told of each request frame by the message router: `begin` when it arrives,
+ * then the returned function with its method (a protocol method, or
+ * `unknown`) and its error code (null when it succeeded).
+ */
+export interface RequestObserver {
+  begin(): (method: string, errorCode: string | null) => void;
+}
+
+/** Several observers as one (metrics, and spans when tracing is on). */
+export function observeAll(...observers: (RequestObserver | undefined)[]): RequestObserver {
+  const present = observers.filter((o): o is RequestObserver => o !== undefined);
+  return {
+    begin() {
+      const finishers = present.map((o) => o.begin());
+      return (method, errorCode) => finishers.forEach((finish) => finish(method, errorCode));
+    },
+  };
 }
 
 /**
  * `meetai_signaling_*` and the live meetings: requests by method and refusals
- * by error code (methods outside the protocol count as `unknown`, so a client
- * cannot grow the label set), peers and rooms read when Prometheus scrapes.
+ * by error code, peers and rooms read when Prometheus scrapes.
  */
-export function registerSignalingMetrics(registry: Registry, hubs: MeetingHubs): RequestCounter {
+export function registerSignalingMetrics(registry: Registry, hubs: MeetingHubs): RequestObserver {
   new Gauge({
     name: 'meetai_meetings_live',
     help: 'Meetings with a live room (someone connected or within their reconnection grace)',
@@ -43,8 +55,8 @@ export function registerSignalingMetrics(registry: Registry, hubs: MeetingHubs):
     registers: [registry],
   });
   return {
-    countRequest(method, errorCode) {
-      messages.inc({ method: method && isSignalingMethod(method) ? method : 'unknown' });
+    begin: () => (method, errorCode) => {
+      messages.inc({ method });
       if (errorCode) errors.inc({ code: errorCode });
     },
   };

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { RequestCounter } from '../signaling-metrics';
+import type { RequestObserver } from '../signaling-metrics';
 import type {
   AnalysisStatus,
   CaptionsStatus,
@@ -26,8 +26,8 @@ export type SignalingServices = {
   analysis?: AnalysisControl;
   log: FastifyBaseLogger;
   now: () => string;
-  /** Requests and refusals for the metrics; absent in tests that build services by hand. */
-  requests?: RequestCounter;
+  /** Told of every request (metrics, trace spans); absent in tests that build services by hand. */
+  requests?: RequestObserver;
 };
 
 /** What signaling asks of the captions service (the AI module implements it). */
