@@ -20,6 +20,7 @@ async function launch(setup: (electron: ElectronMock) => void = () => undefined)
   electron.app.removeAllListeners();
   electron.app.hasSingleInstanceLock = true;
   electron.app.userDataDir = userData;
+  electron.app.switches = {};
   electron.ipcMain.handlers.clear();
   electron.BrowserWindow.created.length = 0;
   electron.Tray.created.length = 0;
@@ -131,5 +132,14 @@ describe('main entry lifecycle (electron mocked)', () => {
     const electron = await launch();
     expect(electron.BrowserWindow.created[0]?.options).toMatchObject({ width: 1280, height: 820 });
     expect(electron.BrowserWindow.created[0]?.options).not.toHaveProperty('x');
+  });
+
+  it('keeps its files in the folder --user-data-dir names (electron mocked)', async () => {
+    process.env.MEETAI_RENDERER_URL = 'http://localhost:5173';
+    const other = path.join(userData, 'second-profile');
+    await launch(({ app }) => {
+      app.switches = { 'user-data-dir': other };
+    });
+    expect(await readFile(path.join(other, 'logs', 'main.log'), 'utf8')).toContain('start() | MeetAI');
   });
 });

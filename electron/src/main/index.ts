@@ -18,6 +18,11 @@ import { WindowStateKeeper } from './windows/window-state';
 
 const log = createLogger('main');
 
+// Chromium's --user-data-dir, honoured before anything reads the folder: a second profile (another user
+// on the same machine, a test) runs beside the first, since the single-instance lock is per folder too.
+const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
+
 // Bundled as dist/main.cjs beside dist/preload.cjs, dist/icons/ and dist/renderer/.
 const source = resolveRendererSource(process.env, __dirname, { isPackaged: app.isPackaged });
 const preloadPath = path.join(__dirname, 'preload.cjs');

@@ -202,9 +202,20 @@ class FakeApp extends EventEmitter {
     return true;
   }
 
+  /** Command-line switches the app was started with, as Chromium parses them. */
+  switches: Record<string, string> = {};
+  readonly commandLine = {
+    getSwitchValue: (name: string): string => this.switches[name] ?? '',
+  };
+
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`electron mock: getPath('${name}') is not faked`);
     return this.userDataDir;
+  }
+
+  setPath(name: string, value: string): void {
+    if (name !== 'userData') throw new Error(`electron mock: setPath('${name}') is not faked`);
+    this.userDataDir = value;
   }
 
   getVersion(): string {

@@ -98,4 +98,26 @@ describe('settings.ipc (electron mocked)', () => {
     await expect(call('settings:get')).resolves.toEqual({ ok: true, data: DEFAULT_SETTINGS });
     expect(warn).toHaveBeenCalled();
   });
+
+  it("takes the server from MEETAI_SERVER_URL (npm start's) until the user picks one (electron mocked)", async () => {
+    expect(settingsIpc.settingsDefaults({ MEETAI_SERVER_URL: 'http://localhost:8890/' }).server_url).toBe(
+      'http://localhost:8890',
+    );
+    for (const bad of [undefined, '', 'javascript:alert(1)', 'localhost:8890']) {
+      expect(settingsIpc.settingsDefaults({ MEETAI_SERVER_URL: bad })).toEqual(DEFAULT_SETTINGS);
+    }
+    settingsIpc.dispose();
+    settingsIpc.register(trust, {
+      userDataDir: dir,
+      defaults: settingsIpc.settingsDefaults({ MEETAI_SERVER_URL: 'http://localhost:8890' }),
+    });
+    await expect(call('settings:get')).resolves.toMatchObject({ data: { server_url: 'http://localhost:8890' } });
+    await call('settings:set', { server_url: 'https://meet.example.com' });
+    settingsIpc.dispose();
+    settingsIpc.register(trust, {
+      userDataDir: dir,
+      defaults: settingsIpc.settingsDefaults({ MEETAI_SERVER_URL: 'http://localhost:8890' }),
+    });
+    await expect(call('settings:get')).resolves.toMatchObject({ data: { server_url: 'https://meet.example.com' } });
+  });
 });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { SettingsSchema, salvageSettings, type Settings, type SettingsPatch } from '@meetai/shared';
+import { DEFAULT_SETTINGS, SettingsSchema, salvageSettings, type Settings, type SettingsPatch } from '@meetai/shared';
 import { createLogger } from '../logger';
 import { isMissingFile, writeFileAtomic } from './atomic-write';
 
@@ -10,7 +10,11 @@ export class SettingsStore {
   private cached: Settings | null = null;
   private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly file: string) {}
+  /** `defaults` stand in for what the user has not chosen (all of it on a first run). */
+  constructor(
+    private readonly file: string,
+    private readonly defaults: Settings = DEFAULT_SETTINGS,
+  ) {}
 
   async read(): Promise<Settings> {
     if (this.cached) return this.cached;
@@ -36,7 +40,7 @@ export class SettingsStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if (isMissingFile(error)) return SettingsSchema.parse({});
+      if (isMissingFile(error)) return this.defaults;
       throw error;
     }
     let raw: unknown;
@@ -44,11 +48,11 @@ export class SettingsStore {
       raw = JSON.parse(text);
     } catch {
       log.warn(`read() | ${this.file} is not JSON; using defaults`);
-      return SettingsSchema.parse({});
+      return this.defaults;
     }
     const parsed = SettingsSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
     log.warn(`read() | ${this.file} has invalid fields; keeping the valid ones`);
-    return salvageSettings(raw);
+    return salvageSettings(raw, this.defaults);
   }
 }
