@@ -202,6 +202,8 @@ export async function buildApp(config: Config): Promise<App> {
       media,
       signaling: config.signaling,
       captions,
+      // Emotion and voice analysis run where the AI module runs; an AI service of its own gives captions only.
+      analysis: ai?.analysis,
     });
   }
   let pageFallback: PageFallback | undefined;

@@ -5,6 +5,12 @@ import type { AudioSeam } from '../media/audio-seam';
 import type { AppServices } from '../services';
 import { SERVER_VERSION } from '../version';
 import type { AiSettings } from './ai-settings';
+import { AnalysisRepository } from './analysis/analysis-repository';
+import { AnalysisService } from './analysis/analysis-service';
+import { TextEmotionAnalyzer } from './analysis/emotion/text-emotion';
+import { loadChineseLexicon } from './analysis/emotion/zh-lexicon';
+import { FeatureSynthesisDetector } from './analysis/synthesis/feature-detector';
+import { OnnxSpoofDetector } from './analysis/synthesis/onnx-detector';
 import { createSpeechEngine } from './asr/engine-factory';
 import type { SpeechEngine } from './asr/speech-engine';
 import { registerCaptionMetrics } from './captions/caption-metrics';
@@ -21,6 +27,8 @@ export type AiModule = {
   engine: SpeechEngine | null;
   captions: CaptionService | null;
   transcripts: TranscriptRepository;
+  /** Emotion, the synthetic-voice indicator and summaries (also for uploads, without live captions). */
+  analysis: AnalysisService;
   info(): AiInfo;
   close(): Promise<void>;
 };
@@ -37,6 +45,20 @@ export async function startAiModule(
   const log = deps.log.child({ module: 'ai' });
   const engine = await createSpeechEngine(settings, log);
   const transcripts = new TranscriptRepository(deps.services.database.db);
+  const zhLexicon = loadChineseLexicon(settings.analysis.zhLexicon);
+  if (!zhLexicon)
+    log.warn(`no Chinese emotion lexicon at ${settings.analysis.zhLexicon} (scripts/fetch-zh-lexicon.sh)`);
+  const spoofModel = settings.analysis.spoofModel;
+  const analysis = new AnalysisService({
+    repository: new AnalysisRepository(deps.services.database.db),
+    transcripts,
+    textEmotion: new TextEmotionAnalyzer(zhLexicon),
+    detector: spoofModel ? await OnnxSpoofDetector.load(spoofModel) : new FeatureSynthesisDetector(),
+    events: deps.services.events,
+    defaults: { emotion: settings.analysis.emotionByDefault, synthesis: settings.analysis.synthesisByDefault },
+    log,
+  });
+  analysis.start();
   const seam = deps.seam;
   // The detector's model is loaded once per process, before the first producer needs it.
   if (seam && engine) await loadSileroModel();
@@ -48,7 +70,17 @@ export async function startAiModule(
           transcripts,
           events: deps.services.events,
           openListener: (producer, language) =>
-            openProducerListener({ seam, engine, producer, language, vad: settings.vad, stream: settings.stream, log }),
+            openProducerListener({
+              seam,
+              engine,
+              producer,
+              language,
+              vad: settings.vad,
+              stream: settings.stream,
+              keepAudio: true,
+              log,
+            }),
+          analysis,
           settings,
           metrics: registerCaptionMetrics(deps.metrics, seam),
           log,
@@ -86,9 +118,11 @@ export async function startAiModule(
     engine,
     captions,
     transcripts,
+    analysis,
     info,
     async close() {
       await captions?.close();
+      await analysis.close();
       await engine?.close();
       if (captions) await releaseSileroModel();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageChoiceSchema, describeIssues, type LanguageChoice } from '@meetai/shared';
+import { loadAnalysisSettings, type AnalysisSettings } from './analysis/analysis-settings';
 import { parsePocketsphinxSettings, type PocketsphinxSettings } from './asr/pocketsphinx/pocketsphinx-settings';
 import { loadWhisperSettings, type WhisperSettings } from './asr/whisper/whisper-settings';
 import { loadSpeechStreamSettings, type SpeechStreamSettings } from './captions/speech-stream';
@@ -17,6 +18,7 @@ export type AiSettings = {
   pocketsphinx: PocketsphinxSettings;
   vad: VadSettings;
   stream: SpeechStreamSettings;
+  analysis: AnalysisSettings;
 };
 
 const AiEnvSchema = z.object({
@@ -37,5 +39,6 @@ export function loadAiSettings(env: Record<string, string | undefined>, repoRoot
     pocketsphinx: parsePocketsphinxSettings(env),
     vad: loadVadSettings(env),
     stream: loadSpeechStreamSettings(env),
+    analysis: loadAnalysisSettings(env, repoRoot),
   };
 }

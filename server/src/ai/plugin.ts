@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../storage/database';
 import type { AiModule } from './ai-module';
 import { aiRoutes } from './routes/ai-routes';
+import { analysisRoutes } from './routes/analysis-routes';
+import { summaryRoutes } from './routes/summary-routes';
 import { transcriptRoutes } from './routes/transcript-routes';
 
 export type AiModuleOptions = { ai: AiModule; db: Db };
@@ -16,5 +18,7 @@ export const aiModule: FastifyPluginAsync<AiModuleOptions> = async (app, { ai, d
       queuedUtterances: ai.captions?.queuedUtterances ?? 0,
     }),
   });
-  await app.register(transcriptRoutes, { db, transcripts: ai.transcripts });
+  await app.register(transcriptRoutes, { db, transcripts: ai.transcripts, summaries: ai.analysis.repository });
+  await app.register(analysisRoutes, { analysis: ai.analysis, detector: ai.analysis.detector });
+  await app.register(summaryRoutes, { db, analysis: ai.analysis, repository: ai.analysis.repository });
 };

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Caption, CaptionsStatus, LanguageChoice } from '@meetai/shared';
+import type { Caption, CaptionsStatus, EmotionEstimate, LanguageChoice, LineEmotion } from '@meetai/shared';
 import type { AppEventBus } from '../../events/app-events';
 import type { AudioProducerInfo, AudioSeam, AudioSeamEvent } from '../../media/audio-seam';
 import type { SpeechEngine } from '../asr/speech-engine';
@@ -16,6 +16,19 @@ export type CaptionSettings = {
 
 export type OpenListener = (producer: AudioProducerInfo, language: LanguageChoice) => Promise<ProducerListener>;
 
+/**
+ * What analyses finals (the analysis service): the words' emotion before a final goes out, the voice after,
+ * off the caption's path; the second resolves to the emotion stored with the transcript line.
+ */
+export interface FinalAnalysis {
+  wordsEmotion(meetingId: number, caption: Caption): Promise<EmotionEstimate | undefined>;
+  afterFinal(
+    caption: Caption,
+    producer: AudioProducerInfo,
+    audio: Float32Array | undefined,
+  ): Promise<LineEmotion | null>;
+}
+
 export type CaptionServiceDeps = {
   seam: AudioSeam;
   /** Null when speech recognition is switched off on this server. */
@@ -25,6 +38,8 @@ export type CaptionServiceDeps = {
   openListener: OpenListener;
   settings: CaptionSettings;
   metrics: CaptionMetrics;
+  /** Emotion and synthetic-voice analysis of finals; absent: captions only. */
+  analysis?: FinalAnalysis;
   log: FastifyBaseLogger;
 };
 
@@ -187,6 +202,10 @@ export class CaptionService {
     if (event.type === 'final') {
       this.settleFinal(meeting);
       this.deps.metrics.finalDelivered(event.sinceSpeechEndMs);
+      if (caption.text.trim() && this.deps.analysis) {
+        void this.analyseFinal(this.deps.analysis, caption, producer, event.audio);
+        return;
+      }
       if (caption.text.trim()) void this.store(caption);
     } else if (meeting.pendingFinals > this.deps.settings.maxPendingFinals) {
       // Behind already: an interim would only be overtaken by its own final.
@@ -201,7 +220,33 @@ export class CaptionService {
     this.publishStatus(meeting);
   }
 
-  private async store(caption: Caption): Promise<void> {
+  /** The final goes out with its words' emotion; the voice is analysed after, and the line stored with both. */
+  private async analyseFinal(
+    analysis: FinalAnalysis,
+    caption: Caption,
+    producer: AudioProducerInfo,
+    audio: Float32Array | undefined,
+  ): Promise<void> {
+    let words: EmotionEstimate | undefined;
+    try {
+      words = await analysis.wordsEmotion(caption.meetingId, caption);
+    } catch (err) {
+      this.deps.log.warn({ err, meetingId: caption.meetingId }, 'could not read the emotion of a final caption');
+    }
+    this.deps.events.publish('caption.produced', {
+      meetingId: caption.meetingId,
+      caption: words ? { ...caption, emotion: words } : caption,
+    });
+    let emotion: LineEmotion | null = null;
+    try {
+      emotion = await analysis.afterFinal(caption, producer, audio);
+    } catch (err) {
+      this.deps.log.warn({ err, meetingId: caption.meetingId }, 'could not analyse the voice of a final caption');
+    }
+    await this.store(caption, emotion);
+  }
+
+  private async store(caption: Caption, emotion: LineEmotion | null = null): Promise<void> {
     try {
       await this.deps.transcripts.add({
         meeting_id: caption.meetingId,
@@ -214,6 +259,7 @@ export class CaptionService {
         engine: caption.engine,
         model: caption.model,
         confidence: caption.confidence,
+        emotion,
       });
     } catch (err) {
       this.deps.log.error({ err, meetingId: caption.meetingId }, 'could not store a transcript line');

@@ -13,7 +13,7 @@ import { SpeechStream, type SpeechStreamEvent, type SpeechStreamSettings, type T
 /** A stream event with its times on the wall clock (epoch milliseconds), as captions carry them. */
 export type ListenerEvent =
   | ({ type: 'interim' } & TranscriptEvent)
-  | ({ type: 'final'; sinceSpeechEndMs: number } & TranscriptEvent)
+  | ({ type: 'final'; sinceSpeechEndMs: number; audio?: Float32Array } & TranscriptEvent)
   | { type: 'speechEnded'; utteranceId: string }
   | { type: 'finalFailed'; utteranceId: string };
 
@@ -30,6 +30,8 @@ export type ProducerListenerOptions = {
   language: LanguageChoice;
   vad: VadSettings;
   stream: SpeechStreamSettings;
+  /** Hand each utterance's audio over with its final (voice analysis wants it). */
+  keepAudio?: boolean;
   log: FastifyBaseLogger;
 };
 
@@ -64,6 +66,7 @@ export async function openProducerListener(options: ProducerListenerOptions): Pr
       speaker: producer.producerId,
       vad,
       settings: options.stream,
+      keepAudio: options.keepAudio,
     });
     return new TapListener(socket, tap, decoder, stream, log.child({ producerId: producer.producerId }));
   } catch (err) {

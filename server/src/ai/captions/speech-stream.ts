@@ -64,8 +64,11 @@ export type SpeechStreamEvent =
   | { type: 'speechStarted'; utteranceId: string; atMs: number; isContinuation: boolean }
   | ({ type: 'interim' } & TranscriptEvent)
   | { type: 'speechEnded'; utteranceId: string; atMs: number; reason: UtteranceEndReason }
-  /** `sinceSpeechEndMs`: wall-clock time from `speechEnded` to this final. */
-  | ({ type: 'final'; reason: UtteranceEndReason; sinceSpeechEndMs: number } & TranscriptEvent)
+  /**
+   * `sinceSpeechEndMs`: wall-clock time from `speechEnded` to this final. `audio`: the utterance's 16 kHz
+   * audio as the engine got it (pre-speech pad included), only when the stream was made with `keepAudio`.
+   */
+  | ({ type: 'final'; reason: UtteranceEndReason; sinceSpeechEndMs: number; audio?: Float32Array } & TranscriptEvent)
   | { type: 'finalFailed'; utteranceId: string; error: Error };
 
 export type SpeechStreamStats = {
@@ -91,6 +94,8 @@ export type SpeechStreamOptions = {
   newUtteranceId?: () => string;
   /** Milliseconds, for `sinceSpeechEndMs`. */
   now?: () => number;
+  /** Keep each utterance's audio and hand it over with its final (for analysis of the voice). */
+  keepAudio?: boolean;
 };
 
 type FrameEvent = Extract<VadEvent, { type: 'frame' }>;
@@ -103,6 +108,8 @@ type OpenUtterance = {
   pushedSamples: number;
   samplesSinceInterim: number;
   isEnded: boolean;
+  /** The frames given to the engine, when the stream keeps audio. */
+  frames: Float32Array[] | null;
 };
 
 type State =
@@ -132,6 +139,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
   private readonly settings: SpeechStreamSettings;
   private readonly newUtteranceId: () => string;
   private readonly now: () => number;
+  private readonly keepAudio: boolean;
   private state: State = { kind: 'silence', pad: [] };
   private isInterimInFlight = false;
   private readonly pendingFinals = new Set<Promise<void>>();
@@ -155,6 +163,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
     this.settings = options.settings ?? DEFAULT_SPEECH_STREAM_SETTINGS;
     this.newUtteranceId = options.newUtteranceId ?? randomUUID;
     this.now = options.now ?? (() => performance.now());
+    this.keepAudio = options.keepAudio ?? false;
   }
 
   /** 16 kHz mono float audio, any length, in order. Returns at once; the detector runs behind. */
@@ -261,6 +270,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
       pushedSamples: 0,
       samplesSinceInterim: 0,
       isEnded: false,
+      frames: this.keepAudio ? [] : null,
     };
     this.stats.utterances++;
     this.state = { kind: 'speaking', utterance };
@@ -281,6 +291,7 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
 
   private pushAudio(utterance: OpenUtterance, frame: FrameEvent): void {
     utterance.live.push(frame.frame);
+    utterance.frames?.push(frame.frame);
     utterance.pushedSamples += frame.frame.length;
     utterance.samplesSinceInterim += frame.frame.length;
     if (frame.isSpeech) utterance.lastVoicedEnd = frame.startSample + frame.frame.length;
@@ -326,7 +337,14 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
         if (this.isClosed) return;
         this.stats.finals++;
         const sinceSpeechEndMs = Math.round(this.now() - askedAt);
-        this.emit({ type: 'final', reason, sinceSpeechEndMs, ...this.transcript(utterance, result, endSample) });
+        const audio = utterance.frames ? concat(utterance.frames) : undefined;
+        this.emit({
+          type: 'final',
+          reason,
+          sinceSpeechEndMs,
+          ...this.transcript(utterance, result, endSample),
+          ...(audio ? { audio } : {}),
+        });
       },
       (err: unknown) => {
         if (this.isClosed) return;
@@ -377,4 +395,14 @@ export class SpeechStream implements AsyncIterable<SpeechStreamEvent> {
     for (const waiter of this.waiting.splice(0)) waiter.reject(error);
     void this.vad.close().catch(() => undefined);
   }
+}
+
+function concat(frames: Float32Array[]): Float32Array {
+  const out = new Float32Array(frames.reduce((sum, frame) => sum + frame.length, 0));
+  let at = 0;
+  for (const frame of frames) {
+    out.set(frame, at);
+    at += frame.length;
+  }
+  return out;
 }

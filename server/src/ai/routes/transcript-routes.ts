@@ -9,14 +9,23 @@ import {
 } from '@meetai/shared';
 import { envelope, responses } from '../../http/envelope';
 import type { Db } from '../../storage/database';
+import type { AnalysisRepository } from '../analysis/analysis-repository';
 import { meetingForTranscript } from '../transcripts/transcript-access';
 import { exportFileName, renderTranscript } from '../transcripts/transcript-export';
 import type { TranscriptRepository } from '../transcripts/transcript-repository';
 
-export type TranscriptRoutesOptions = { db: Db; transcripts: TranscriptRepository };
+export type TranscriptRoutesOptions = {
+  db: Db;
+  transcripts: TranscriptRepository;
+  /** The meeting's summary goes into the text and JSON exports when there is one. */
+  summaries?: Pick<AnalysisRepository, 'summary'>;
+};
 
 /** `/meetings/:id/transcript` (paged, searchable) and its export as a file. */
-export const transcriptRoutes: FastifyPluginAsyncZod<TranscriptRoutesOptions> = async (app, { db, transcripts }) => {
+export const transcriptRoutes: FastifyPluginAsyncZod<TranscriptRoutesOptions> = async (
+  app,
+  { db, transcripts, summaries },
+) => {
   app.addHook('preHandler', app.authenticate);
 
   app.get(
@@ -48,7 +57,8 @@ export const transcriptRoutes: FastifyPluginAsyncZod<TranscriptRoutesOptions> = 
       const meeting = await meetingForTranscript(db, request.user, request.params.id);
       const lines = await transcripts.all(meeting.id);
       const summary = { id: meeting.id, title: meeting.title, code: meeting.code };
-      const file = renderTranscript(request.query.format, summary, lines);
+      const meetingSummary = await summaries?.summary(meeting.id);
+      const file = renderTranscript(request.query.format, summary, lines, meetingSummary);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${exportFileName(meeting, file.extension)}"`)

@@ -1,5 +1,5 @@
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { AsrEngineName, LanguageChoice, TranscriptLine } from '@meetai/shared';
+import type { AsrEngineName, EmotionLabel, LanguageChoice, LineEmotion, TranscriptLine } from '@meetai/shared';
 import type { Db } from '../../storage/database';
 
 /** Tables added by migration 0003; declared here because only the AI module reads or writes them. */
@@ -15,11 +15,15 @@ type TranscriptLinesTable = {
   engine: string;
   model: string;
   confidence: number;
+  /** Added by migration 0006: the utterance's emotion, when analysis was on. */
+  emotion: string | null;
+  emotion_confidence: number | null;
+  emotion_method: string | null;
 };
 type TranscriptSearchTable = { rowid: number; text: string };
 type MeetingCaptionSettingsTable = { meeting_id: number; is_enabled: number; language: string; updated_at: string };
 
-export type NewTranscriptLine = Omit<TranscriptLine, 'id' | 'offset_ms'>;
+export type NewTranscriptLine = Omit<TranscriptLine, 'id' | 'offset_ms' | 'emotion'> & { emotion?: LineEmotion | null };
 export type TranscriptPage = { lines: TranscriptLine[]; total: number };
 export type CaptionSettings = { isEnabled: boolean; language: LanguageChoice };
 
@@ -37,8 +41,14 @@ export class TranscriptRepository {
     }>();
   }
 
-  async add(line: NewTranscriptLine): Promise<number> {
-    const row = await this.db.insertInto('transcript_lines').values(line).returning('id').executeTakeFirstOrThrow();
+  async add({ emotion, ...line }: NewTranscriptLine): Promise<number> {
+    const values = {
+      ...line,
+      emotion: emotion?.emotion ?? null,
+      emotion_confidence: emotion?.confidence ?? null,
+      emotion_method: emotion?.method ?? null,
+    };
+    const row = await this.db.insertInto('transcript_lines').values(values).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -109,9 +119,16 @@ export class TranscriptRepository {
   }
 }
 
-function toLine(row: Selectable<TranscriptLinesTable>, firstStart: number | undefined): TranscriptLine {
+function toLine(
+  { emotion, emotion_confidence, emotion_method, ...row }: Selectable<TranscriptLinesTable>,
+  firstStart: number | undefined,
+): TranscriptLine {
   return {
     ...row,
+    emotion:
+      emotion && emotion_confidence !== null && emotion_method
+        ? { emotion: emotion as EmotionLabel, confidence: emotion_confidence, method: emotion_method }
+        : null,
     engine: row.engine as AsrEngineName,
     offset_ms: Math.max(0, Date.parse(row.start_at) - (firstStart ?? Date.parse(row.start_at))),
   };

@@ -4,6 +4,7 @@ import { chatMessages } from './0002-chat-messages';
 import { transcripts } from './0003-transcripts';
 import { membership } from './0004-membership';
 import { admin } from './0005-admin';
+import { analysis } from './0006-analysis';
 
 /**
  * Every migration, in code (no directory scan, so it works the same under tsx,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-transcripts': transcripts,
   '0004-membership': membership,
   '0005-admin': admin,
+  '0006-analysis': analysis,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,7 +26,7 @@ export const SynthesisAlertSchema = z.object({
   utterances: z.number().int().nonnegative(),
   label: z.literal(SYNTHESIS_INDICATOR_LABEL),
   /** What the score is based on, in a sentence. */
-  method: z.string().min(1).max(300),
+  method: z.string().min(1).max(500),
 });
 export type SynthesisAlert = z.infer<typeof SynthesisAlertSchema>;
 
@@ -45,8 +45,8 @@ export type SpeakerEmotion = z.infer<typeof SpeakerEmotionSchema>;
 export const AnalysisStatusSchema = z.object({
   emotion: z.boolean(),
   synthesis: z.boolean(),
-  emotionMethod: z.string().max(200),
-  synthesisMethod: z.string().max(300),
+  emotionMethod: z.string().max(500),
+  synthesisMethod: z.string().max(500),
 });
 export type AnalysisStatus = z.infer<typeof AnalysisStatusSchema>;
 

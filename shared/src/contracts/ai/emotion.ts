@@ -38,7 +38,7 @@ export const EmotionEstimateSchema = z.object({
   arousal: z.number().min(0).max(1).nullable(),
   signals: z.array(EmotionSignalSchema).min(1),
   /** A short description of how it was made, e.g. "VADER lexicon + keyword map (en)". */
-  method: z.string().min(1).max(200),
+  method: z.string().min(1).max(500),
 });
 export type EmotionEstimate = z.infer<typeof EmotionEstimateSchema>;
 
