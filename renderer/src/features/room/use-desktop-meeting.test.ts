@@ -1,4 +1,10 @@
-import type { BridgeEvent, ChatMessage, DesktopBridge } from '@meetai/shared';
+import {
+  SYNTHESIS_INDICATOR_LABEL,
+  type BridgeEvent,
+  type ChatMessage,
+  type DesktopBridge,
+  type SynthesisAlert,
+} from '@meetai/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRoomStore } from '../../room/room-store';
 import { peerFixture } from '../../room/testing/fake-server';
@@ -56,6 +62,7 @@ describe('the meeting, as the desktop shell sees it', () => {
       store: room.store,
       controller,
       ui: { togglePanel: room.actions.togglePanel },
+      voiceAlertText: (alert) => ({ title: `Possible synthetic voice: ${alert.displayName}`, body: `${alert.score}` }),
     });
   });
 
@@ -125,5 +132,32 @@ describe('the meeting, as the desktop shell sees it', () => {
     // Already open: a second click keeps it open rather than toggling it shut.
     fake.emit('app:navigate', { view: 'room', meeting_id: 42, panel: 'chat' });
     expect(room.store.getState().panel).toBe('chat');
+  });
+
+  it('notifies each newly raised synthetic-voice alert once, not while it stays raised or once cleared', () => {
+    join();
+    const alert = (state: SynthesisAlert['state'], score: number): SynthesisAlert => ({
+      peerId: guest.peerId,
+      userId: 9,
+      displayName: 'Wang Fang',
+      state,
+      score,
+      flaggedUtterances: 3,
+      utterances: 4,
+      label: SYNTHESIS_INDICATOR_LABEL,
+      method: 'voice features and a small logistic model',
+    });
+    room.actions.setSynthesisAlert(alert('raised', 0.8));
+    room.actions.setSynthesisAlert(alert('raised', 0.9));
+    expect(fake.bridge.notificationShow).toHaveBeenCalledExactlyOnceWith({
+      kind: 'voice-alert',
+      title: 'Possible synthetic voice: Wang Fang',
+      body: '0.8',
+      target: { view: 'room', meeting_id: 42 },
+    });
+    room.actions.setSynthesisAlert(alert('cleared', 0.2));
+    expect(fake.bridge.notificationShow).toHaveBeenCalledOnce();
+    room.actions.setSynthesisAlert(alert('raised', 0.7));
+    expect(fake.bridge.notificationShow).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,5 +1,6 @@
-import type { ChatMessage, DesktopBridge, MeetingPresence } from '@meetai/shared';
+import type { ChatMessage, DesktopBridge, MeetingPresence, SynthesisAlert } from '@meetai/shared';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { getBridge, isDesktopApp } from '../../bridge/get-bridge';
 import { createLogger } from '../../lib/logger';
@@ -19,6 +20,8 @@ export interface DesktopMeetingDeps {
   store: StoreApi<RoomState>;
   controller: Pick<RoomController, 'muteMic' | 'unmuteMic' | 'leave'>;
   ui: Pick<RoomUiActions, 'togglePanel'>;
+  /** A raised synthetic-voice alert in words, for its notification. */
+  voiceAlertText(alert: SynthesisAlert): { title: string; body: string };
 }
 
 function presenceOf(state: RoomState, meetingId: number, title: string | null): MeetingPresence {
@@ -35,8 +38,9 @@ function report(what: string): (error: unknown) => void {
  * What the desktop shell needs from a meeting, and what it may ask of it: the
  * meeting we are in (tray, power-save blocker), the unread chat count (badge),
  * a notification per chat line from someone else (main shows it only while
- * the window is unfocused), the tray's mute/unmute/leave, and a notification
- * click asking for the chat. Returns the function that stops it all.
+ * the window is unfocused) and per newly raised synthetic-voice alert (always),
+ * the tray's mute/unmute/leave, and a notification click asking for the chat.
+ * Returns the function that stops it all.
  */
 export function connectDesktopMeeting({
   bridge,
@@ -45,6 +49,7 @@ export function connectDesktopMeeting({
   store,
   controller,
   ui,
+  voiceAlertText,
 }: DesktopMeetingDeps): () => void {
   let presenceKey = '';
   let unread = -1;
@@ -66,6 +71,23 @@ export function connectDesktopMeeting({
         if (!seen.has(message.id) && message.userId !== state.self?.userId) notifyChat(message);
       }
     }
+    // The store keeps raised alerts only: one that was not there before has just been raised.
+    if (previous && state.synthesisAlerts !== previous.synthesisAlerts) {
+      for (const alert of Object.values(state.synthesisAlerts)) {
+        if (!previous.synthesisAlerts[alert.peerId]) notifyVoiceAlert(alert);
+      }
+    }
+  };
+  const notifyVoiceAlert = (alert: SynthesisAlert) => {
+    const { title: alertTitle, body } = voiceAlertText(alert);
+    bridge
+      .notificationShow({
+        kind: 'voice-alert',
+        title: alertTitle.slice(0, 200),
+        body: body.slice(0, 1000),
+        target: { view: 'room', meeting_id: meetingId },
+      })
+      .catch(report('notification:show'));
   };
   const notifyChat = (message: ChatMessage) => {
     bridge
@@ -101,10 +123,26 @@ export function connectDesktopMeeting({
 }
 
 /** connectDesktopMeeting for as long as the room shows `meetingId`; nothing in a browser. */
-export function useDesktopMeeting(deps: Omit<DesktopMeetingDeps, 'bridge'> | null): void {
+export function useDesktopMeeting(deps: Omit<DesktopMeetingDeps, 'bridge' | 'voiceAlertText'> | null): void {
+  const { t } = useTranslation('room');
   const { meetingId, title, store, controller, ui } = deps ?? {};
   useEffect(() => {
     if (!isDesktopApp() || meetingId === undefined || !store || !controller || !ui) return;
-    return connectDesktopMeeting({ bridge: getBridge(), meetingId, title: title ?? null, store, controller, ui });
-  }, [meetingId, title, store, controller, ui]);
+    return connectDesktopMeeting({
+      bridge: getBridge(),
+      meetingId,
+      title: title ?? null,
+      store,
+      controller,
+      ui,
+      voiceAlertText: (alert) => ({
+        title: t('desktopNotifications.voiceAlertTitle', { name: alert.displayName }),
+        body: t('desktopNotifications.voiceAlertBody', {
+          flagged: alert.flaggedUtterances,
+          utterances: alert.utterances,
+          score: Math.round(alert.score * 100),
+        }),
+      }),
+    });
+  }, [meetingId, title, store, controller, ui, t]);
 }
