@@ -47,7 +47,17 @@ describe('browser bridge', () => {
       'screen:listSources': { sources: [], can_share_audio: false },
       'screen:select': null,
       'updater:install': null,
+      // The gateway probes for the web build: without it wired, the bridge says so.
+      'health:probe': {
+        status: 'up',
+        monitoring_status: 'unknown',
+        checked_at: '',
+        duration_ms: 0,
+        timeout_ms: 1,
+        targets: [],
+      },
     };
+    await expect(bridge.healthProbe({ targets: [{ name: 'loki', url: '' }] })).rejects.toThrow(/through the server/);
     await expect(bridge.screenListSources()).rejects.toThrow(/desktop app only/);
     await expect(bridge.screenSelect({ source_id: 'screen:0:0', with_audio: false })).rejects.toThrow(
       /desktop app only/,
@@ -112,5 +122,23 @@ describe('browser bridge', () => {
   it('returns a working unsubscribe from on()', () => {
     const unsubscribe = bridgeWith().on('deeplink:open', () => undefined);
     expect(() => unsubscribe()).not.toThrow();
+  });
+
+  it('hands health probes to the gateway, checked against the channel schema first', async () => {
+    const sweep = {
+      status: 'up',
+      monitoring_status: 'down',
+      checked_at: 'x',
+      duration_ms: 1,
+      timeout_ms: 500,
+      targets: [],
+    };
+    const probeHealth = vi.fn(async () => sweep as never);
+    const bridge = createBrowserBridge({ storage: window.localStorage, probeHealth });
+    const request = { targets: [{ name: 'prometheus' as const, url: 'http://127.0.0.1:8802' }], timeout_ms: 500 };
+    await expect(bridge.healthProbe(request)).resolves.toBe(sweep);
+    expect(probeHealth).toHaveBeenCalledWith(request);
+    await expect(bridge.healthProbe({ targets: [{ name: 'loki', url: 'file:///etc/passwd' }] })).rejects.toThrow();
+    expect(probeHealth).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,8 @@ import {
   type BridgeEvent,
   type BridgeEventPayload,
   type DesktopBridge,
+  type HealthProbeRequest,
+  type HealthSweep,
   type Settings,
 } from '@meetai/shared';
 import { createLogger } from '../lib/logger';
@@ -40,6 +42,8 @@ export interface BrowserBridgeEnvironment {
   location?: Location;
   open?: (url: string, target: string, features: string) => unknown;
   appVersion?: string;
+  /** The gateway's probe (`POST /api/v1/admin/health`): a page cannot reach the monitoring ports itself (CORS). */
+  probeHealth?: (request: HealthProbeRequest) => Promise<HealthSweep>;
 }
 
 /** The DesktopBridge for the web build, where there is no Electron main process. */
@@ -121,6 +125,10 @@ export function createBrowserBridge(env: BrowserBridgeEnvironment): DesktopBridg
     },
     async updaterInstall() {
       throw new Error('The web app is updated by its server; there is nothing to install.');
+    },
+    async healthProbe(request) {
+      if (!env.probeHealth) throw new Error('Health probes go through the server, which is not wired here.');
+      return env.probeHealth(parseUnknown(BridgeChannels['health:probe'].request, request, 'health probe'));
     },
     // A browser has no main process pushing events: deep links arrive as the page URL instead.
     on<E extends BridgeEvent>(_event: E, _listener: (payload: BridgeEventPayload<E>) => void) {

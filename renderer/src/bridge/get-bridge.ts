@@ -1,4 +1,5 @@
-import { BridgeChannels, methodNameOf, type DesktopBridge } from '@meetai/shared';
+import { API_PREFIX, BridgeChannels, HealthSweepSchema, methodNameOf, type DesktopBridge } from '@meetai/shared';
+import { api } from '../lib/http';
 import { createBrowserBridge } from './browser-bridge';
 
 declare global {
@@ -31,6 +32,7 @@ export function getBridge(): DesktopBridge {
         location: window.location,
         open: (url, target, features) => window.open(url, target, features),
         appVersion: import.meta.env.VITE_APP_VERSION,
+        probeHealth: (request) => api.post(`${API_PREFIX}/admin/health`, request, HealthSweepSchema),
       });
   return bridge;
 }

@@ -109,6 +109,25 @@ const CASES: Record<BridgeChannel, { request: [unknown[], unknown[]]; response: 
     ],
   },
   'updater:install': { request: [[undefined], [true]], response: [[null], [undefined]] },
+  'health:probe': {
+    request: [
+      [{ targets: [{ name: 'prometheus', url: 'http://127.0.0.1:8802' }], timeout_ms: 2000 }],
+      [{ targets: [] }, { targets: [{ name: 'prometheus', url: 'file:///etc/passwd' }] }, undefined],
+    ],
+    response: [
+      [
+        {
+          status: 'up',
+          monitoring_status: 'unknown',
+          checked_at: '2026-01-01T00:00:00.000Z',
+          duration_ms: 3,
+          timeout_ms: 2000,
+          targets: [],
+        },
+      ],
+      [{ status: 'up' }, null],
+    ],
+  },
 };
 
 describe('bridge channels', () => {

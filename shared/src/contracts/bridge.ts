@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeepLinkSchema } from '../deeplink';
+import { HealthProbeRequestSchema, HealthSweepSchema } from './rest/admin-health';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 
 const MeetingIdSchema = z.number().int().positive();
@@ -121,6 +122,12 @@ export const BridgeChannels = {
   'updater:check': { request: z.undefined(), response: UpdateStatusSchema },
   /** Quits, installs the downloaded update and starts again; refused unless one is ready. */
   'updater:install': { request: z.undefined(), response: z.null() },
+  /**
+   * Admin mode's health sweep. The desktop runs the shared probes (`probeTargets`) in its main
+   * process, where no CORS stands between it and the monitoring ports; the browser build asks
+   * the gateway to probe (`POST /api/v1/admin/health`).
+   */
+  'health:probe': { request: HealthProbeRequestSchema, response: HealthSweepSchema },
 } as const;
 
 export type BridgeChannel = keyof typeof BridgeChannels;
