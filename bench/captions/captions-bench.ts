@@ -67,7 +67,7 @@ function aiSettings(engine: AsrEngineName, extra: Record<string, string> = {}): 
 /** The engine started the way the server starts it. */
 async function withEngine<T>(settings: AiSettings, work: (engine: SpeechEngine) => Promise<T>): Promise<T> {
   const engine = await createSpeechEngine(settings, silentLog);
-  if (!engine) throw new Error('no engine');
+  if (!engine) throw new Error('AI_ASR_ENGINE=off leaves no engine to measure');
   try {
     return await work(engine);
   } finally {
