@@ -47,3 +47,14 @@ export function codeForStatus(status: number): ApiErrorCode {
   if (status >= 500) return 'INTERNAL';
   return 'BAD_RESPONSE';
 }
+
+/**
+ * Whether a failed renewal means the session itself is over: no saved token,
+ * or the server refused the refresh token (401, or 400 for one it cannot
+ * read). Anything else (no answer, a proxy's 502 while the server restarts,
+ * 503 while it shuts down, 429) says nothing about the token: keep it.
+ */
+export function isSessionRefused(error: unknown): boolean {
+  if (!isApiError(error)) return false;
+  return error.code === 'SESSION_EXPIRED' || error.status === 401 || error.status === 400;
+}

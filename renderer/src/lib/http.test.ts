@@ -231,6 +231,24 @@ describe('ApiClient session handling', () => {
     expect(state.token).toBe('stale');
   });
 
+  it("keeps the session when the renewal meets a restarting server (a proxy's 502, 503 while it stops) or a limit (429)", async () => {
+    const answers = [
+      { status: 502, body: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' },
+      fail(503, 'SERVICE_UNAVAILABLE'),
+      fail(429, 'RATE_LIMITED'),
+    ];
+    for (const answer of answers) {
+      routeProfileNeedingFreshToken();
+      server.route('POST', REFRESH, () => answer);
+      const { client, state } = clientWithSession('stale');
+      const error = await rejectionOf(client.get(PROFILE, UserSchema));
+      expect(error.status).toBe(answer.status);
+      expect(error.code).not.toBe('SESSION_EXPIRED');
+      expect(state.lost).toHaveLength(0);
+      expect(state.token).toBe('stale');
+    }
+  });
+
   it('does not try to renew on a 401 that a new token cannot fix', async () => {
     server.route('GET', PROFILE, () => fail(401, 'TOKEN_INVALID', 'Token signature is invalid'));
     routeRefresh();

@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { ErrorEnvelopeSchema, describeIssues, envelopeOf } from '@meetai/shared';
 import type { z } from 'zod';
-import { ApiError, codeForStatus } from './api-error';
+import { ApiError, codeForStatus, isSessionRefused } from './api-error';
 import { filenameFromDisposition } from './content-disposition';
 import { createLogger } from './logger';
 
@@ -171,8 +171,8 @@ export class ApiClient {
     try {
       return await this.renewSession();
     } catch (error) {
-      // Without a response we cannot tell whether the session is dead: keep it and report the outage.
-      if (error instanceof ApiError && error.status === null && error.code !== 'SESSION_EXPIRED') throw error;
+      // Only a refused refresh token ends the session; an outage or a restarting server is reported as such.
+      if (!isSessionRefused(error)) throw error;
       const lost = new ApiError('SESSION_EXPIRED', 401, 'Your session has expired. Please sign in again.');
       log.info('renewal failed, signing out', error);
       session?.onSessionLost(lost);

@@ -58,6 +58,18 @@ describe('session actions against a real local server', () => {
     server = await startAppHarness();
   });
 
+  it('restoreSession keeps the token when a proxy answers 502 while the server restarts', async () => {
+    await getBridge().authSetToken('refresh-token-0001');
+    server.route('POST', '/api/v1/auth/refresh', () => ({
+      status: 502,
+      body: '<html><body>502 Bad Gateway</body></html>',
+      contentType: 'text/html',
+    }));
+    await restoreSession();
+    expect(session()).toMatchObject({ status: 'signed-out', signOutReason: 'unreachable' });
+    expect(await getBridge().authGetToken()).toBe('refresh-token-0001');
+  });
+
   it('an API call whose session cannot be renewed ends the session', async () => {
     server.route('POST', '/api/v1/auth/login', () => ok(tokenPairFixture('access-1', 'refresh-token-0001')));
     server.route('GET', '/api/v1/meetings', () => fail(401, 'TOKEN_EXPIRED'));

@@ -1,6 +1,6 @@
 import type { LoginRequest, RegisterRequest, TokenPair } from '@meetai/shared';
 import { getBridge } from '../../bridge/get-bridge';
-import { ApiError } from '../../lib/api-error';
+import { ApiError, isSessionRefused } from '../../lib/api-error';
 import { api } from '../../lib/http';
 import { createLogger } from '../../lib/logger';
 import { authApi } from './api';
@@ -107,7 +107,9 @@ export async function signOut(): Promise<void> {
 
 /**
  * At start-up: a saved refresh token becomes a session again. When the server
- * cannot be reached the token is kept, so a later retry can still restore it.
+ * cannot be reached, or answers with anything but a refusal of the token (a
+ * proxy's 502 while it restarts, say), the token is kept, so a later retry
+ * can still restore it.
  */
 export async function restoreSession(): Promise<void> {
   const saved = await getBridge().authGetToken();
@@ -118,7 +120,7 @@ export async function restoreSession(): Promise<void> {
   try {
     await api.renewSession();
   } catch (error) {
-    const isUnreachable = error instanceof ApiError && error.status === null && error.code !== 'SESSION_EXPIRED';
+    const isUnreachable = !isSessionRefused(error);
     log.info(`restoreSession() | ${isUnreachable ? 'server unreachable, keeping the token' : 'session ended'}`, error);
     if (isUnreachable) useSessionStore.getState().endSession('unreachable');
     else await endSession('expired');
