@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LanguageSetting } from '@meetai/shared';
+import { ANALYSIS_NAMESPACE, analysisResources } from '../features/analysis/i18n';
 import { ROOM_NAMESPACE, roomResources } from '../features/room/i18n';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -9,8 +10,12 @@ export const AppLanguages = ['en', 'zh-CN'] as const;
 export type AppLanguage = (typeof AppLanguages)[number];
 
 export const resources = {
-  en: { translation: en, [ROOM_NAMESPACE]: roomResources.en },
-  'zh-CN': { translation: zhCN, [ROOM_NAMESPACE]: roomResources['zh-CN'] },
+  en: { translation: en, [ROOM_NAMESPACE]: roomResources.en, [ANALYSIS_NAMESPACE]: analysisResources.en },
+  'zh-CN': {
+    translation: zhCN,
+    [ROOM_NAMESPACE]: roomResources['zh-CN'],
+    [ANALYSIS_NAMESPACE]: analysisResources['zh-CN'],
+  },
 } as const;
 
 /**
@@ -37,7 +42,7 @@ export function initI18n(language: AppLanguage): I18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       resources,
-      ns: ['translation', ROOM_NAMESPACE],
+      ns: ['translation', ROOM_NAMESPACE, ANALYSIS_NAMESPACE],
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...AppLanguages],

@@ -487,6 +487,13 @@ export class RoomClient implements RoomController {
     else if (!this.isClosed) this.actions.pushNotice('captionsFailed');
   }
 
+  /** Host: emotion estimates and the experimental synthetic-voice indicator on or off for everyone. */
+  async setAnalysis(change: { emotion?: boolean; synthesis?: boolean }): Promise<void> {
+    const result = await this.requestQuietly('setAnalysis', change);
+    if (result) this.actions.setAnalysisStatus(result.status);
+    else if (!this.isClosed) this.actions.pushNotice('analysisFailed');
+  }
+
   private async hostRequest<M extends SignalingMethod>(method: M, data: SignalingRequestData<M>): Promise<boolean> {
     const result = await this.requestQuietly(method, data);
     // Ending the meeting closes the room (meetingEnded) before its own answer arrives: not a failure.

@@ -28,6 +28,8 @@ export interface RoomController {
   endMeeting(): Promise<void>;
   /** Host: the meeting's live captions on or off, and their language. */
   setCaptions(enabled: boolean, language?: LanguageChoice): Promise<void>;
+  /** Host: the meeting's emotion estimates and/or experimental synthetic-voice indicator on or off. */
+  setAnalysis(change: { emotion?: boolean; synthesis?: boolean }): Promise<void>;
   refreshDevices(): Promise<void>;
   /** A tile reports its rendered size so the SFU forwards a simulcast layer that fits it. */
   setTileSize(consumerId: string, width: number, height: number): void;

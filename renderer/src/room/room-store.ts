@@ -72,7 +72,8 @@ export type NoticeKey =
   | 'meetingLocked'
   | 'meetingUnlocked'
   | 'captionsFailed'
-  | 'synthesisAlert';
+  | 'synthesisAlert'
+  | 'analysisFailed';
 
 export interface Notice {
   id: number;

@@ -7,6 +7,7 @@ import { useSettingsStore } from '../settings';
 import { RoomPage } from './components/RoomPage';
 import { ScreenPickerDialog } from './components/ScreenPickerDialog';
 import { RoomContext } from './room-context';
+import { useSynthesisNotifications } from '../analysis';
 import { useDesktopMeeting } from './use-desktop-meeting';
 import { useRoomSession } from './use-room-session';
 
@@ -35,6 +36,9 @@ export function RoomRoute() {
         }
       : null,
   );
+
+  // A synthetic-voice alert also becomes a desktop notification (the bridge's, or the browser's when allowed).
+  useSynthesisNotifications(session?.store ?? null, id);
 
   // Both outside the room proper, yet already on its dark frame: no light flash before the video.
   if (id === null) {

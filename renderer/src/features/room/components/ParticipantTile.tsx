@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectPeer, selectVideoConsumerId } from '../../../room/room-selectors';
 import { Icon } from '../../../ui/Icon';
+import { TileAnalysis } from '../../analysis';
 import { useLocalTrack, useRoomState, useTileVisibility, useTrack } from '../hooks';
 import { QualityIndicator } from './QualityIndicator';
 import { TileVideo } from './TileVideo';
@@ -22,6 +23,8 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
   const isSelf = useRoomState((s) => s.self?.peerId === peerId);
   const isSpeaking = useRoomState((s) => s.activeSpeakerId === peerId);
   const consumerId = useRoomState(selectVideoConsumerId(peerId));
+  const emotion = useRoomState((s) => s.speakerEmotions[peerId]);
+  const synthesisAlert = useRoomState((s) => s.synthesisAlerts[peerId]);
   const remoteTrack = useTrack(isSelf ? null : consumerId);
   const localTrack = useLocalTrack('webcam');
   const track = isSelf ? localTrack : remoteTrack;
@@ -53,6 +56,7 @@ export function ParticipantTile({ peerId, size = 'grid' }: ParticipantTileProps)
           <span>{initialsOf(peer.displayName)}</span>
         </div>
       )}
+      <TileAnalysis emotion={emotion} alert={synthesisAlert} />
       {peer.state.isHandRaised ? (
         <span className="participant-tile__hand" title={t('tile.handRaised')} data-testid="tile-hand">
           <Icon name="hand" size={18} />

@@ -13,7 +13,8 @@ import { copyText } from '../../../lib/clipboard';
 import { Icon } from '../../../ui/Icon';
 import { captionsNoticeKind } from '../captions-notice';
 import { formatTime } from '../format';
-import { useRoomState, useRoomUi } from '../hooks';
+import { AnalysisHostControls } from '../../analysis';
+import { useRoomClient, useRoomState, useRoomUi } from '../hooks';
 import { captionsToText, filterCaptions } from '../live-transcript';
 import { useFollowScroll } from '../use-follow-scroll';
 import { CaptionsHostControls } from './CaptionsHostControls';
@@ -48,6 +49,8 @@ function TranscriptRow({ line }: { line: CaptionLine }) {
 
 /** The live transcript: finished lines in order, lines still being spoken below, search, copy, and the host's switch. */
 export function TranscriptPanel() {
+  const analysisStatus = useRoomState((s) => s.analysisStatus);
+  const controller = useRoomClient();
   const { t, i18n } = useTranslation('room');
   const ui = useRoomUi();
   const finals = useRoomState(useShallow(selectFinalCaptions));
@@ -88,6 +91,9 @@ export function TranscriptPanel() {
         </button>
       </header>
       {isHost && status ? <CaptionsHostControls status={status} /> : null}
+      {isHost && analysisStatus ? (
+        <AnalysisHostControls status={analysisStatus} onChange={(change) => controller.setAnalysis(change)} />
+      ) : null}
       <div className="transcript-panel__search">
         <Icon name="search" size={16} />
         <input

@@ -7,6 +7,7 @@ import appEn from '../../../i18n/en.json';
 import type { RoomController } from '../../../room/room-controller';
 import { createRoomStore, type RoomActions } from '../../../room/room-store';
 import type { PeerInfo } from '@meetai/shared';
+import { analysisResources } from '../../analysis/i18n';
 import { roomResources } from '../i18n';
 import { RoomContext } from '../room-context';
 
@@ -39,6 +40,7 @@ export function fakeController(
     lockMeeting: intent(),
     endMeeting: intent(),
     setCaptions: intent(),
+    setAnalysis: intent(),
     refreshDevices: intent(),
     setTileSize: vi.fn(),
     setTileVisible: vi.fn(),
@@ -53,8 +55,8 @@ function testI18n() {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: 'en',
-    resources: { en: { translation: appEn, room: roomResources.en } },
-    ns: ['translation', 'room'],
+    resources: { en: { translation: appEn, room: roomResources.en, analysis: analysisResources.en } },
+    ns: ['translation', 'room', 'analysis'],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -2,6 +2,7 @@ import type { TranscriptLine } from '@meetai/shared';
 import { useTranslation } from 'react-i18next';
 import { confidencePercent, engineName, isForeignLanguage, primaryLanguage } from '../../../lib/caption-labels';
 import { formatDateTime, formatElapsed } from '../../../lib/format';
+import { LineEmotionTag } from '../../analysis';
 import { highlightSegments } from '../highlight';
 
 /** One saved line: offset, speaker, text (search words marked), and what produced it in small print. */
@@ -9,7 +10,12 @@ export function TranscriptLineItem({ line, query }: { line: TranscriptLine; quer
   const { t, i18n } = useTranslation();
   const language = primaryLanguage(line.language);
   return (
-    <li className="transcript-entry" data-testid="transcript-line" data-speaker={line.speaker_name}>
+    <li
+      className="transcript-entry"
+      id={`transcript-line-${line.id}`}
+      data-testid="transcript-line"
+      data-speaker={line.speaker_name}
+    >
       <time
         className="transcript-entry__offset"
         dateTime={line.start_at}
@@ -40,6 +46,12 @@ export function TranscriptLineItem({ line, query }: { line: TranscriptLine; quer
             model: line.model,
             confidence: confidencePercent(line.confidence),
           })}
+          {line.emotion ? (
+            <>
+              {' · '}
+              <LineEmotionTag emotion={line.emotion} />
+            </>
+          ) : null}
         </p>
       </div>
     </li>

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-error';
 import { engineName } from '../../../lib/caption-labels';
 import { EmptyState, ErrorNotice, LoadingBlock, Notice } from '../../../ui/Feedback';
 import { Icon } from '../../../ui/Icon';
+import { MeetingSummaryCard } from '../../analysis';
 import { parseMeetingId, useMeeting } from '../../meetings';
 import { SEARCH_DEBOUNCE_MS, useAiInfo, useDebouncedValue, useTranscript } from '../hooks';
 import { ExportButtons } from './ExportButtons';
@@ -57,6 +58,7 @@ export function TranscriptPage() {
         <p className="muted">{t('transcript.subtitle')}</p>
       </header>
 
+      {forbidden ? null : <MeetingSummaryCard meetingId={id} />}
       {forbidden ? (
         <Notice tone="error" testId="transcript-forbidden">
           {t('transcript.forbidden')}
