@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Route, Routes } from 'react-router';
+import { AdminPage } from '../features/admin';
 import { CreateMeetingPage, JoinByCodePage, MeetingDetailsPage, MeetingsHomePage } from '../features/meetings';
 import { LobbyPage } from '../features/lobby';
 import { MeetingRoomPage } from '../features/room';
@@ -52,6 +53,7 @@ export function App() {
               <Route path="/join/:code" element={<JoinByCodePage />} />
               <Route path="/lobby/:id" element={<LobbyPage />} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/admin" element={<AdminPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

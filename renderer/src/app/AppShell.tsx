@@ -39,6 +39,12 @@ export function AppShell() {
             <Icon name="sliders" size={18} />
             {t('nav.settings')}
           </NavLink>
+          {user?.role === 'admin' ? (
+            <NavLink to="/admin" className="shell__link" data-testid="nav-admin">
+              <Icon name="signal" size={18} />
+              {t('nav.admin')}
+            </NavLink>
+          ) : null}
         </nav>
         <div className="shell__user">
           {user ? (
