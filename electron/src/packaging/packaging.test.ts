@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -128,12 +128,20 @@ describe('packaging, offline, against a placeholder Electron', () => {
     expect(existsSync(path.join(unpacked, config.linux.executableName))).toBe(true);
   });
 
-  it('carries the renderer build', async ({ skip }) => {
+  it('carries the renderer build, every file of it', async ({ skip }) => {
     if (!existsSync(RENDERER_BUILD)) skip('renderer/dist is not built (npm run build -w @meetai/renderer)');
+    // Compared with the copy build.mjs made (renderer/dist itself may be rebuilt meanwhile by another run).
+    const copied = path.join(ELECTRON_DIR, 'dist', 'renderer');
+    const onDisk = (await readdir(copied, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+      .map((entry) => `/dist/renderer/${path.relative(copied, path.join(entry.parentPath, entry.name))}`);
     const files = listPackage(asarFile, { isPack: false }).map((file) => file.replace(/\\/g, '/'));
-    expect(files).toContain('/dist/renderer/index.html');
-    const index = extractFile(asarFile, 'dist/renderer/index.html').toString('utf8');
-    expect(index).toBe(await readFile(RENDERER_BUILD, 'utf8'));
+    expect(onDisk).toContain('/dist/renderer/index.html');
+    expect(files.filter((file) => file.startsWith('/dist/renderer/') && !file.endsWith('/assets')).sort()).toEqual(
+      onDisk.sort(),
+    );
+    const index = extractFile(asarFile, 'dist/renderer/index.html');
+    expect(index.equals(await readFile(path.join(copied, 'index.html')))).toBe(true);
   });
 
   it('flips the fuses in the packed binary: no plain-Node modes, asar only and checked', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BridgeChannels, type BridgeChannel } from '@meetai/shared';
+import { BridgeChannels, type BridgeChannel, type HealthProbeRequest } from '@meetai/shared';
 import { app, ipcMain, invokeEventFrom, shell } from '../../test/electron-mock';
 import type { Notifier } from '../notifications';
 import { RendererEvents } from '../renderer-events';
@@ -47,6 +47,11 @@ const CASES: Record<BridgeChannel, { valid: unknown; invalid: unknown; reaches?:
   'updater:getStatus': { valid: undefined, invalid: 'now' },
   'updater:check': { valid: undefined, invalid: { force: true }, reaches: () => updates.check },
   'updater:install': { valid: undefined, invalid: 1, reaches: () => updates.install },
+  'health:probe': {
+    valid: { targets: [{ name: 'gateway', url: 'http://localhost:8800' }] },
+    invalid: { targets: [{ name: 'gateway', url: 'file:///etc/passwd' }] },
+    reaches: () => probeHealth,
+  },
 };
 
 const desktop = { setUnreadCount: vi.fn(), setPresence: vi.fn(), setLanguage: vi.fn() };
@@ -55,6 +60,14 @@ const screenShare = {
   select: vi.fn(),
 };
 const notifier = { show: vi.fn(() => ({ shown: true })) };
+const probeHealth = vi.fn(async (request: HealthProbeRequest) => ({
+  status: 'up' as const,
+  monitoring_status: 'unknown' as const,
+  checked_at: '2030-03-02T09:00:00.000Z',
+  duration_ms: 3,
+  timeout_ms: request.timeout_ms ?? 2000,
+  targets: [],
+}));
 const updates = {
   status: { state: 'ready', version: '0.2.0' } as const,
   check: vi.fn(async () => ({ state: 'up-to-date' }) as const),
@@ -75,6 +88,7 @@ describe('every bridge channel checks its sender and its payload (electron mocke
         screenShare: screenShare as unknown as ScreenShare,
         notifier: notifier as unknown as Notifier,
         updates: updates as unknown as UpdateService,
+        probeHealth,
       },
     );
   });

@@ -7,6 +7,7 @@ import type { ScreenShare } from '../windows/screen-share';
 import * as appIpc from './app.ipc';
 import * as authIpc from './auth.ipc';
 import type { SenderTrust } from './handle';
+import * as healthIpc from './health.ipc';
 import * as meetingIpc from './meeting.ipc';
 import * as notificationIpc from './notification.ipc';
 import * as screenIpc from './screen.ipc';
@@ -14,7 +15,17 @@ import * as settingsIpc from './settings.ipc';
 import * as shellIpc from './shell.ipc';
 import * as updaterIpc from './updater.ipc';
 
-const families = [appIpc, settingsIpc, authIpc, shellIpc, screenIpc, meetingIpc, notificationIpc, updaterIpc];
+const families = [
+  appIpc,
+  settingsIpc,
+  authIpc,
+  shellIpc,
+  screenIpc,
+  meetingIpc,
+  notificationIpc,
+  updaterIpc,
+  healthIpc,
+];
 
 export interface IpcServices {
   events: RendererEvents;
@@ -22,6 +33,8 @@ export interface IpcServices {
   screenShare: ScreenShare;
   notifier: Notifier;
   updates: UpdateService;
+  /** Stands in for the shared probes in tests. */
+  probeHealth?: Parameters<typeof healthIpc.register>[1];
 }
 
 /** Every bridge channel, each family with its service; returns the settings store main reads too. */
@@ -38,6 +51,7 @@ export function registerIpc(trust: SenderTrust, services: IpcServices): Settings
   meetingIpc.register(trust, (presence) => desktop.setPresence(presence));
   notificationIpc.register(trust, services.notifier);
   updaterIpc.register(trust, services.updates);
+  healthIpc.register(trust, services.probeHealth);
   return settings;
 }
 
