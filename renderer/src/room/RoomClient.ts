@@ -164,7 +164,7 @@ export class RoomClient implements RoomController {
       closePeerConsumers: (peerId) => this.remote.closePeerConsumers(peerId),
       muteMicForHost: () => this.muteMic(),
       restartRoom: () => void this.reconnect(),
-      finish: (reason) => this.finish(reason),
+      finish: (reason, message) => this.finish(reason, message),
     };
   }
 
@@ -253,10 +253,10 @@ export class RoomClient implements RoomController {
     if (state !== 'failed' && state !== 'closed') this.actions.setConnectionState('closed');
   }
 
-  private finish(reason: CloseReason): void {
+  private finish(reason: CloseReason, message: string | null = null): void {
     if (this.isClosed) return;
     this.shutdown();
-    this.actions.setClosed(reason);
+    this.actions.setClosed(reason, message);
   }
 
   private shutdown(): void {

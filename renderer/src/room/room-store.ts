@@ -21,7 +21,7 @@ import type { QualityLevel, QualitySample } from './media/quality';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
 /** Why the room ended for us; 'replaced' means this session continued in another tab or window. */
-export type CloseReason = 'left' | 'meeting-ended' | 'host-ended' | 'kicked' | 'replaced';
+export type CloseReason = 'left' | 'meeting-ended' | 'host-ended' | 'admin-ended' | 'kicked' | 'replaced';
 export type LocalSource = 'mic' | 'webcam' | 'screen';
 
 export interface PeerView {
@@ -93,6 +93,8 @@ export interface RoomState {
   connectionState: ConnectionState;
   failure: RoomFailure | null;
   closeReason: CloseReason | null;
+  /** Words an administrator gave everyone when ending the meeting. */
+  closeMessage: string | null;
   self: PeerView | null;
   /** Everyone else, by peer id; `peerOrder` keeps join order for a stable grid. */
   peers: Record<string, PeerView>;
@@ -133,6 +135,7 @@ export function initialRoomState(): RoomState {
     connectionState: 'connecting',
     failure: null,
     closeReason: null,
+    closeMessage: null,
     self: null,
     peers: {},
     peerOrder: [],
@@ -199,7 +202,8 @@ export function createRoomActions(store: StoreApi<RoomState>) {
     reset: (meetingId: number) => set({ ...initialRoomState(), meetingId }),
     setConnectionState: (connectionState: ConnectionState) => set({ connectionState }),
     setFailure: (failure: RoomFailure) => set({ failure, connectionState: 'failed' }),
-    setClosed: (closeReason: CloseReason) => set({ closeReason, connectionState: 'closed' }),
+    setClosed: (closeReason: CloseReason, closeMessage: string | null = null) =>
+      set({ closeReason, closeMessage, connectionState: 'closed' }),
     /** A join or rejoin: the server's list replaces ours, chat history merges, captions' status is the server's. */
     setJoined: (result: JoinResult) =>
       set((s) => ({

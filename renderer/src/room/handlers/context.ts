@@ -10,5 +10,5 @@ export interface RoomHandlerContext {
   closePeerConsumers(peerId: string): void;
   muteMicForHost(): Promise<void>;
   restartRoom(): void;
-  finish(reason: CloseReason): void;
+  finish(reason: CloseReason, message?: string | null): void;
 }

@@ -17,8 +17,9 @@ export function onMeetingLocked(ctx: RoomHandlerContext, { locked }: Data<'meeti
   ctx.actions.pushNotice(locked ? 'meetingLocked' : 'meetingUnlocked');
 }
 
-export function onMeetingEnded(ctx: RoomHandlerContext, { reason }: Data<'meetingEnded'>): void {
-  ctx.finish(reason === 'host-ended' ? 'host-ended' : 'meeting-ended');
+export function onMeetingEnded(ctx: RoomHandlerContext, { reason, message }: Data<'meetingEnded'>): void {
+  if (reason === 'admin-ended') ctx.finish('admin-ended', message ?? null);
+  else ctx.finish(reason === 'host-ended' ? 'host-ended' : 'meeting-ended');
 }
 
 export function onKicked(ctx: RoomHandlerContext): void {

@@ -18,6 +18,7 @@ export function RoomStatusView({ onExit, onReturnToLobby }: RoomStatusViewProps)
   const connectionState = useRoomState((s) => s.connectionState);
   const failure = useRoomState((s) => s.failure);
   const closeReason = useRoomState((s) => s.closeReason);
+  const closeMessage = useRoomState((s) => s.closeMessage);
 
   if (connectionState === 'failed' && failure) {
     return (
@@ -45,6 +46,7 @@ export function RoomStatusView({ onExit, onReturnToLobby }: RoomStatusViewProps)
   return (
     <section className="card room-status" role="status" data-testid="room-ended" data-reason={reason}>
       <h1>{t(`ended.${reason}`)}</h1>
+      {closeMessage ? <p data-testid="room-ended-message">{closeMessage}</p> : null}
       <div className="room-status__actions">
         <button type="button" className="button button--primary" onClick={onExit} data-testid="back-to-meetings">
           {t('ended.back')}
