@@ -14,6 +14,11 @@ export function formatFigure(value: number | null, unit: Figure['unit']): string
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
+/** A design token's value: a canvas cannot resolve `var(--…)` itself. */
+function token(element: HTMLElement, name: string): string {
+  return getComputedStyle(element).getPropertyValue(name).trim() || '#3f5bd9';
+}
+
 /** A small line chart of one figure over the range (uPlot on a canvas), its latest value beside the title. */
 export function FigureChart({ figure, title, emptyLabel }: { figure: Figure; title: string; emptyLabel: string }) {
   const holder = useRef<HTMLDivElement>(null);
@@ -34,7 +39,10 @@ export function FigureChart({ figure, title, emptyLabel }: { figure: Figure; tit
             cursor: { show: false },
             axes: [{ show: false }, { show: false }],
             scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
-            series: [{}, { stroke: 'var(--color-accent)', width: 1.5, fill: 'var(--color-accent-soft)' }],
+            series: [
+              {},
+              { stroke: token(element, '--color-accent'), width: 1.5, fill: token(element, '--color-accent-soft') },
+            ],
           },
           [figure.points.map(([t]) => t), figure.points.map(([, v]) => v)],
           element,
