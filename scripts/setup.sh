@@ -19,6 +19,7 @@ APT_PACKAGES=(
   libssl-dev libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler
   python3-venv pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3
   pocketsphinx-testdata espeak-ng flite sox
+  fakeroot p7zip-full desktop-file-utils
 )
 
 missing=()
@@ -54,6 +55,17 @@ export ONNXRUNTIME_NODE_INSTALL=skip
 # same, and it tolerates an optional, Windows-only dependency of Vite that this
 # registry does not serve (`npm ci` refuses the whole lock file over it).
 MEDIASOUP_WORKER_BIN=/nonexistent/skip-download npm install --no-audit --no-fund
+
+# Electron's runtime comes from GitHub: tried once here (its postinstall is not allowed to run),
+# and when the download fails the desktop app is skipped and the system runs in a browser.
+say "Electron runtime"
+if [ -x node_modules/electron/dist/electron ]; then
+  echo "already installed: npm start opens the desktop app"
+elif ELECTRON_SKIP_BINARY_DOWNLOAD= timeout 180 node node_modules/electron/install.js >/tmp/meetai-electron-install.log 2>&1; then
+  echo "downloaded: npm start opens the desktop app"
+else
+  echo "download failed ($(tail -n 1 /tmp/meetai-electron-install.log | cut -c1-160)); offline path: npm start serves the app to a browser"
+fi
 
 say "mediasoup worker"
 bash scripts/build-mediasoup-worker.sh
