@@ -64,7 +64,7 @@ if [ -x node_modules/electron/dist/electron ]; then
 elif ELECTRON_SKIP_BINARY_DOWNLOAD= timeout 180 node node_modules/electron/install.js >/tmp/meetai-electron-install.log 2>&1; then
   echo "downloaded: npm start opens the desktop app"
 else
-  echo "download failed ($(tail -n 1 /tmp/meetai-electron-install.log | cut -c1-160)); offline path: npm start serves the app to a browser"
+  echo "download failed ($(grep -m1 -iE "error" /tmp/meetai-electron-install.log | cut -c1-160)); offline path: npm start serves the app to a browser"
 fi
 
 say "mediasoup worker"
