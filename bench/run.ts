@@ -4,10 +4,11 @@ import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
 import { startServer, type ServerProcess } from './lib/server-process';
 import { benchJoinTime } from './join-time';
 import { benchJoinLeaveCycles, benchSfuCost } from './room';
+import { benchAdminHealth } from './admin-health';
 
 /**
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.
- * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave
+ * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave, admin-health
  * (against one server started for them), captions (starts a server per speech
  * engine itself); default: all, in that order.
  */
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> 
   'join-leave': benchJoinLeaveCycles,
 };
 const OWN_SERVER_SECTIONS: Record<string, () => Promise<void>> = {
+  'admin-health': benchAdminHealth,
   captions: benchCaptions,
 };
 
