@@ -67,7 +67,7 @@ test('a participant reads another one’s words as live captions, through an eng
 
   // The whisper worker dies: the room says captions are paused, then they flow again.
   const finalsBefore = await bo.page.locator('[data-testid="transcript-line"][data-final="true"]').count();
-  execFileSync('pkill', ['-KILL', '-f', 'whisper_worker.py']);
+  killWhisperWorkerOf(new URL(testInfo.project.use.baseURL ?? '').port);
   await expect(bo.page.getByTestId('captions-notice')).toHaveAttribute('data-kind', 'paused', { timeout: 15_000 });
   await snap(bo.page, testInfo.outputPath('bo-captions-paused.png'));
   // Back: flowing again (active, or delayed while the restarted engine catches up on a busy machine).
@@ -99,3 +99,12 @@ test('a participant reads another one’s words as live captions, through an eng
   expect(srt).toMatch(/^1\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n/);
   expect(srt).toContain(`${adaAccount.nickname}:`);
 });
+
+/** SIGKILL for the whisper worker of this test's server only (other servers on the machine keep theirs). */
+function killWhisperWorkerOf(port: string): void {
+  const listening = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+  const serverPid = /pid=(\d+)/.exec(listening)?.[1];
+  if (!serverPid) throw new Error(`No server listens on port ${port}`);
+  const workers = execFileSync('pgrep', ['-P', serverPid, '-f', 'whisper_worker.py'], { encoding: 'utf8' }).trim();
+  execFileSync('kill', ['-KILL', ...workers.split(/\s+/)]);
+}
