@@ -1,3 +1,4 @@
+import { benchAnalysis } from './analysis/analysis-bench';
 import { benchCaptions } from './captions/captions-bench';
 import { benchHttp } from './http-load';
 import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
@@ -10,7 +11,8 @@ import { benchAdminHealth } from './admin-health';
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.
  * Sections: memory, bundle, cold-load, http, join-time, sfu-cost, join-leave, admin-health
  * (against one server started for them), captions (starts a server per speech
- * engine itself); default: all, in that order.
+ * engine itself), analysis (no server: emotion, synthetic-voice indicator,
+ * summaries on the fixtures); default: all, in that order.
  */
 const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> = {
   memory: benchIdleMemory,
@@ -24,6 +26,7 @@ const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> 
 const OWN_SERVER_SECTIONS: Record<string, () => Promise<void>> = {
   'admin-health': benchAdminHealth,
   captions: benchCaptions,
+  analysis: benchAnalysis,
 };
 
 const wanted = process.argv.slice(2);

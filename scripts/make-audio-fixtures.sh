@@ -7,7 +7,9 @@
 #   librivox.json        [{file, text}]: the reference transcripts (from the package's `transcription`)
 #   zh-16k/, zh-48k/, zh.json    one Mandarin sentence spoken by espeak-ng from pinyin (a smoke test of the zh path only)
 #   tts-16k/, tts-48k/, tts.json one English sentence by espeak-ng and one by flite (synthetic voices)
-#   voices-16k/, voices.json     the synthetic-voice indicator's clips, 16 kHz mono, silence trimmed:
+#   voices-16k/, voices-48k/, voices.json
+#                                the synthetic-voice indicator's clips, 16 kHz mono (and 48 kHz, what a browser
+#                                sends through Opus), silence trimmed:
 #                                synthetic: six sentences by each of 17 voices of espeak-ng, flite and festival;
 #                                human: LibriVox, pocketsphinx's other test recordings (cards, an4, tidigits),
 #                                codec2-examples' speech samples (8 kHz originals) and alsa-utils' channel names.
@@ -53,7 +55,7 @@ fi
 mkdir -p "${OUT%/*}"
 work="$(mktemp -d "${OUT%/*}/.generated.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work"/{librivox,zh,tts}-{16k,48k} "$work/voices-16k"
+mkdir -p "$work"/{librivox,zh,tts,voices}-{16k,48k}
 
 # Writes the 16 kHz and the padded 48 kHz version of one source file.
 both_rates() { # <source> <set> <name>
@@ -110,6 +112,7 @@ voice_entries=()
 voice_clip() { # <source> <name> <kind> <voice> <split> <text>
   sox -q "$1" -b 16 -e signed-integer -c 1 "$work/voices-16k/$2" rate -v 16000 \
     silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
+  sox -q "$work/voices-16k/$2" "$work/voices-48k/$2" rate -v 48000
   voice_entries+=("{\"file\":\"$2\",\"text\":$(json_string <<<"$6"),\"voice\":\"$4\",\"kind\":\"$3\",\"split\":\"$5\"}")
 }
 for spec in "${SYNTHETIC_VOICES[@]}"; do

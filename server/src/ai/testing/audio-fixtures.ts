@@ -52,6 +52,8 @@ export function syntheticEnglishClips(): SyntheticClip[] {
 export type VoiceClip = {
   name: string;
   path16k: string;
+  /** The same at 48 kHz, to send through Opus as a browser would. */
+  path48k: string;
   voice: string;
   kind: 'human' | 'synthetic';
   /** `fit`: the indicator's model is fitted on it; `held-out`: only evaluated (a voice the fit never heard). */
@@ -78,6 +80,7 @@ export function voiceClips(): VoiceClip[] {
   return VoiceListSchema.parse(JSON.parse(readFileSync(listFile, 'utf8'))).map(({ file, voice, kind, split }) => ({
     name: file,
     path16k: path.join(AUDIO_FIXTURES_DIR, 'voices-16k', file),
+    path48k: path.join(AUDIO_FIXTURES_DIR, 'voices-48k', file),
     voice,
     kind,
     split,

@@ -2,22 +2,32 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWav, voiceClips, type VoiceClip } from '../../testing/audio-fixtures';
+import { throughOpus } from '../../testing/opus-round-trip';
 import { fitLogisticModel, predictSynthetic, type LogisticModel } from './logistic-model';
 import { extractVoiceFeatures, type VoiceFeatures } from './voice-features';
 
 /**
  * Fits the feature indicator's model on the `fit` half of the voice fixtures
  * (made by scripts/make-audio-fixtures.sh) and writes `indicator-model.ts`;
- * prints the rates on both halves. Deterministic: the same clips give the
- * same model. Run: `npx tsx server/src/ai/analysis/synthesis/fit-indicator.ts`.
+ * prints the rates on both halves. Each clip counts twice: as recorded, and
+ * through Opus and the tap's decoder (what the live path hears: Opus smooths
+ * a voice's cycle-to-cycle detail, and a model fitted on clean audio alone
+ * took recorded people through Opus for synthetic). Deterministic: the same
+ * clips give the same model.
+ * Run: `npx tsx server/src/ai/analysis/synthesis/fit-indicator.ts`.
  */
-export type MeasuredClip = VoiceClip & { features: VoiceFeatures };
+export type MeasuredClip = VoiceClip & { path: 'clean' | 'opus'; features: VoiceFeatures };
 
-export function measureClips(clips: VoiceClip[]): MeasuredClip[] {
-  return clips.flatMap((clip) => {
-    const features = extractVoiceFeatures(readWav(clip.path16k).samples);
-    return features ? [{ ...clip, features }] : [];
-  });
+export async function measureClips(clips: VoiceClip[], paths: Array<'clean' | 'opus'> = ['clean', 'opus']) {
+  const measured: MeasuredClip[] = [];
+  for (const clip of clips) {
+    for (const path of paths) {
+      const audio = path === 'clean' ? readWav(clip.path16k).samples : await throughOpus(readWav(clip.path48k).samples);
+      const features = extractVoiceFeatures(audio);
+      if (features) measured.push({ ...clip, path, features });
+    }
+  }
+  return measured;
 }
 
 export function fitIndicator(clips: MeasuredClip[]): LogisticModel {
@@ -39,14 +49,14 @@ export function rates(model: LogisticModel, clips: MeasuredClip[]) {
 }
 
 function render(model: LogisticModel, clips: MeasuredClip[]): string {
-  const fit = clips.filter((clip) => clip.split === 'fit');
+  const fit = clips.filter((clip) => clip.split === 'fit' && clip.path === 'clean');
   const voices = [...new Set(fit.map((clip) => clip.voice))].sort();
   const numbers = (values: number[]) => `[${values.map((value) => Number(value.toPrecision(6))).join(', ')}]`;
   return `import type { LogisticModel } from './logistic-model';
 
 /**
  * Written by fit-indicator.ts (do not edit by hand): the feature indicator's
- * logistic model, fitted on ${fit.filter((c) => c.kind === 'synthetic').length} synthetic and ${fit.filter((c) => c.kind === 'human').length} human clips of these voices:
+ * logistic model, fitted on ${fit.filter((c) => c.kind === 'synthetic').length} synthetic and ${fit.filter((c) => c.kind === 'human').length} human clips (each as recorded and through Opus) of these voices:
 ${voices.map((voice) => ` *   ${voice}`).join('\n')}
  */
 export const INDICATOR_MODEL: LogisticModel = {
@@ -61,16 +71,18 @@ export const INDICATOR_MODEL: LogisticModel = {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const clips = measureClips(voiceClips());
+  const clips = await measureClips(voiceClips());
   const model = fitIndicator(clips);
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'indicator-model.ts');
   writeFileSync(out, render(model, clips));
   for (const split of ['fit', 'held-out'] as const) {
-    const { truePositive: tp, falsePositive: fp } = rates(
-      model,
-      clips.filter((clip) => clip.split === split),
-    );
-    console.log(`${split}: synthetic flagged ${tp.hits}/${tp.total}, human flagged ${fp.hits}/${fp.total}`);
+    for (const via of ['clean', 'opus'] as const) {
+      const { truePositive: tp, falsePositive: fp } = rates(
+        model,
+        clips.filter((clip) => clip.split === split && clip.path === via),
+      );
+      console.log(`${split} (${via}): synthetic flagged ${tp.hits}/${tp.total}, human flagged ${fp.hits}/${fp.total}`);
+    }
   }
   console.log(`wrote ${out}`);
 }

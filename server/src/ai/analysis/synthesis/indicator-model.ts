@@ -2,7 +2,7 @@ import type { LogisticModel } from './logistic-model';
 
 /**
  * Written by fit-indicator.ts (do not edit by hand): the feature indicator's
- * logistic model, fitted on 42 synthetic and 32 human clips of these voices:
+ * logistic model, fitted on 42 synthetic and 32 human clips (each as recorded and through Opus) of these voices:
  *   LibriVox reader (pocketsphinx-testdata)
  *   alsa-utils channel names
  *   cards speaker (pocketsphinx-testdata)
@@ -19,9 +19,9 @@ import type { LogisticModel } from './logistic-model';
  */
 export const INDICATOR_MODEL: LogisticModel = {
   features: ['logJitter', 'logShimmer', 'hnrDb', 'logFlatness', 'logF0Std', 'pitchStep', 'pitchRoughness', 'levelStep'],
-  means: [-3.44887, -2.0431, 10.2381, -3.62513, 1.58665, 0.197608, 0.164514, 1.29951],
-  scales: [0.756189, 0.484564, 3.91557, 0.907767, 0.613181, 0.114699, 0.183576, 0.320141],
-  weights: [-0.33328, 1.18718, 0.205226, 0.140475, -1.05463, -0.666188, 0.55675, 0.281584],
-  bias: 0.164122,
+  means: [-3.5216, -2.03078, 10.3265, -3.73054, 1.4401, 0.195089, 0.161405, 1.31162],
+  scales: [0.786738, 0.493973, 3.91798, 0.864231, 0.605225, 0.112061, 0.17687, 0.325168],
+  weights: [-0.163911, 1.09981, 0.434456, -0.0190725, -0.655486, -0.73467, 0.540951, 0.344843],
+  bias: 0.115801,
   threshold: 0.5,
 };

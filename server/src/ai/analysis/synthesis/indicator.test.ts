@@ -12,18 +12,20 @@ import { readWav } from '../../testing/audio-fixtures';
 
 /**
  * The experimental synthetic-voice indicator on real clips: TTS voices of
- * espeak-ng, flite and festival against recorded people, split by voice. The
- * committed model was fitted on the `fit` half; these rates are on the
- * `held-out` half, voices the fit never heard. Thresholds are the measured
- * figures with a margin (see the analysis README), not the issue's targets.
+ * espeak-ng, flite and festival against recorded people, split by voice, each
+ * clip as recorded and through Opus (the live path). The committed model was
+ * fitted on the `fit` half; these rates are on the `held-out` half, voices the
+ * fit never heard. Thresholds are the measured figures with a margin (see the
+ * analysis README), not the issue's targets (≥ 90% / ≤ 5%), which the human
+ * rate does not meet.
  */
 const MIN_HELD_OUT_TPR = 0.85;
 const MAX_HELD_OUT_FPR = 0.25;
 
 let clips: MeasuredClip[];
-beforeAll(() => {
-  clips = measureClips(voiceClips());
-}, 120_000);
+beforeAll(async () => {
+  clips = await measureClips(voiceClips());
+}, 600_000);
 
 describe('the feature indicator on held-out voices', () => {
   it('holds out whole voices: no voice is in both halves', () => {
@@ -39,14 +41,17 @@ describe('the feature indicator on held-out voices', () => {
     expect(refit.bias).toBeCloseTo(INDICATOR_MODEL.bias, 3);
   });
 
-  it(`flags at least ${MIN_HELD_OUT_TPR * 100}% of held-out synthetic clips and at most ${MAX_HELD_OUT_FPR * 100}% of held-out human ones`, () => {
-    const { truePositive, falsePositive } = rates(
-      INDICATOR_MODEL,
-      clips.filter((clip) => clip.split === 'held-out'),
-    );
-    expect(truePositive.rate).toBeGreaterThanOrEqual(MIN_HELD_OUT_TPR);
-    expect(falsePositive.rate).toBeLessThanOrEqual(MAX_HELD_OUT_FPR);
-  });
+  it.each(['clean', 'opus'] as const)(
+    `flags at least ${MIN_HELD_OUT_TPR * 100}% of held-out synthetic clips and at most ${MAX_HELD_OUT_FPR * 100}% of held-out human ones (%s)`,
+    (via) => {
+      const { truePositive, falsePositive } = rates(
+        INDICATOR_MODEL,
+        clips.filter((clip) => clip.split === 'held-out' && clip.path === via),
+      );
+      expect(truePositive.rate).toBeGreaterThanOrEqual(MIN_HELD_OUT_TPR);
+      expect(falsePositive.rate).toBeLessThanOrEqual(MAX_HELD_OUT_FPR);
+    },
+  );
 
   it('answers null for audio without voiced speech, and labels its method', async () => {
     const detector = new FeatureSynthesisDetector();
@@ -71,10 +76,11 @@ describe('alerts per speaker', () => {
     expect(tracker.add(human)).toMatchObject({ isRaised: false, utterances: 8 });
   });
 
-  it('raises no alert for any held-out human speaker over all their clips', () => {
+  it('raises no alert for any human speaker over all their clips through Opus, and does for most TTS voices', () => {
     const bySpeaker = new Map<string, MeasuredClip[]>();
-    for (const clip of clips.filter((c) => c.kind === 'human'))
+    for (const clip of clips.filter((c) => c.path === 'opus')) {
       bySpeaker.set(clip.voice, [...(bySpeaker.get(clip.voice) ?? []), clip]);
+    }
     const detector = new FeatureSynthesisDetector();
     const alerted = [...bySpeaker].filter(([, speakerClips]) => {
       const tracker = new SpeakerSynthesisTracker();
@@ -83,7 +89,12 @@ describe('alerts per speaker', () => {
         return tracker.add(score).isRaised;
       });
     });
-    expect(alerted.map(([voice]) => voice)).toEqual([]);
+    const humans = [...bySpeaker].filter(([, c]) => c[0]!.kind === 'human').map(([voice]) => voice);
+    const voices = [...bySpeaker].filter(([, c]) => c[0]!.kind === 'synthetic').map(([voice]) => voice);
+    const alertedVoices = alerted.map(([voice]) => voice);
+    expect(alertedVoices.filter((voice) => humans.includes(voice))).toEqual([]);
+    // A speaker-level figure, reported in the README: most TTS voices alert within their six sentences.
+    expect(alertedVoices.filter((voice) => voices.includes(voice)).length / voices.length).toBeGreaterThanOrEqual(0.8);
   });
 });
 
