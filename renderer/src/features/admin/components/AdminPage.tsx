@@ -10,7 +10,6 @@ import { MeetingsTable } from './MeetingsTable';
 import { UsersTable } from './UsersTable';
 import '../admin.css';
 
-
 const TABS = ['health', 'users', 'meetings', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const PANELS: Record<Tab, () => React.JSX.Element> = {
