@@ -4,8 +4,8 @@ import { benchHttp } from './http-load';
 import { benchBundle, benchColdLoad, benchIdleMemory } from './footprint';
 import { startServer, type ServerProcess } from './lib/server-process';
 import { benchJoinTime } from './join-time';
-import { benchJoinLeaveCycles, benchSfuCost } from './room';
 import { benchAdminHealth } from './admin-health';
+import { benchJoinLeaveCycles, benchSfuCost } from './room';
 
 /**
  * `npm run bench [-- section ...]`: prints figures, never pass/fail.
@@ -22,9 +22,9 @@ const SECTIONS: Record<string, (server: ServerProcess) => Promise<void> | void> 
   'join-time': benchJoinTime,
   'sfu-cost': benchSfuCost,
   'join-leave': benchJoinLeaveCycles,
+  'admin-health': benchAdminHealth,
 };
 const OWN_SERVER_SECTIONS: Record<string, () => Promise<void>> = {
-  'admin-health': benchAdminHealth,
   captions: benchCaptions,
   analysis: benchAnalysis,
 };
