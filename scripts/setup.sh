@@ -20,6 +20,7 @@ APT_PACKAGES=(
   python3-venv pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3
   pocketsphinx-testdata espeak-ng flite sox
   fakeroot p7zip-full desktop-file-utils
+  prometheus prometheus-alertmanager
 )
 
 missing=()
