@@ -14,6 +14,7 @@
 #      (mediasoup itself honours that variable at runtime).
 #   2. mediasoup's default path already holds a worker that starts -> keep it.
 #   3. A worker for this mediasoup version is in the cache -> copy it in.
+#   3b. mediasoup's prebuilt worker downloads (where its release host is reachable) -> cache, install.
 #   4. Otherwise build it into the cache (about 5-10 min on 2 cores), then
 #      copy it in.
 #
@@ -136,6 +137,28 @@ if [[ "$REBUILD" -eq 0 ]]; then
 		log "Copied cached worker $CACHED_BIN -> $DEFAULT_BIN"
 		exit 0
 	fi
+
+	# The normal path first: mediasoup's own prebuilt worker for this version, OS, arch and kernel
+	# (named and located the way its postinstall does). Machines that cannot reach it build below.
+	PREBUILT_URL="$(node -e '
+		const os = require("os");
+		const pkg = require(process.argv[1]);
+		const base = process.env.MEDIASOUP_WORKER_PREBUILT_DOWNLOAD_BASE_URL ||
+			`${pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "")}/releases/download`;
+		const kernel = os.platform() === "linux" ? `-kernel${os.release().split(".")[0]}` : "";
+		console.log(`${base}/${pkg.version}/mediasoup-worker-${pkg.version}-${os.platform()}-${os.arch()}${kernel}.tgz`);
+	' "$MEDIASOUP_DIR/package.json")"
+	PREBUILT_DIR="$(mktemp -d)"
+	if curl -fsSL --max-time 120 "$PREBUILT_URL" | tar -xz -C "$PREBUILT_DIR" 2>/dev/null &&
+		worker_runs "$PREBUILT_DIR/mediasoup-worker"; then
+		install_binary "$PREBUILT_DIR/mediasoup-worker" "$CACHED_BIN"
+		install_binary "$CACHED_BIN" "$DEFAULT_BIN"
+		rm -rf "$PREBUILT_DIR"
+		log "Downloaded mediasoup's prebuilt worker -> $DEFAULT_BIN (cached in $CACHE_DIR)"
+		exit 0
+	fi
+	rm -rf "$PREBUILT_DIR"
+	log "mediasoup's prebuilt worker could not be downloaded here: building it from source (the offline path)"
 fi
 
 # --- 4: build ---------------------------------------------------------------

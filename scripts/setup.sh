@@ -19,7 +19,7 @@ APT_PACKAGES=(
   libssl-dev libuv1-dev libsrtp2-dev libusrsctp-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler
   python3-venv pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3
   pocketsphinx-testdata espeak-ng flite sox
-  fakeroot p7zip-full desktop-file-utils
+  fakeroot p7zip-full desktop-file-utils curl
   prometheus prometheus-alertmanager
 )
 
