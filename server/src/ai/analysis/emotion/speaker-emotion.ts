@@ -10,6 +10,8 @@ const SMOOTHING = 0.4;
 export class SpeakerEmotionTracker {
   private shares: EmotionScores | null = null;
   private valence = 0;
+  /** Smoothed like the shares: a running estimate is no surer than the utterances it comes from. */
+  private sureness = 0;
   private arousal: number | null = null;
   private count = 0;
 
@@ -27,6 +29,8 @@ export class SpeakerEmotionTracker {
           ]),
         ) as EmotionScores)
       : { ...estimate.emotions };
+    this.sureness =
+      this.count === 0 ? estimate.confidence : this.sureness * (1 - SMOOTHING) + estimate.confidence * SMOOTHING;
     this.valence = this.count === 0 ? estimate.valence : this.valence * (1 - SMOOTHING) + estimate.valence * SMOOTHING;
     if (estimate.arousal !== null) {
       this.arousal =
@@ -40,7 +44,7 @@ export class SpeakerEmotionTracker {
     );
     return {
       emotion,
-      confidence: shares[emotion],
+      confidence: round(Math.min(shares[emotion], this.sureness)),
       emotions: shares,
       valence: round(this.valence),
       arousal: this.arousal === null ? null : round(this.arousal),

@@ -54,11 +54,14 @@ describe('emotion from words', () => {
     expect(analyzer.analyse('我不担心。', 'zh').emotion).not.toBe('fear');
   });
 
-  it('gives shares that sum to one, a confidence equal to the winner share, and names its method', () => {
+  it('gives shares that sum to one, a confidence no higher than the winner share (and never certainty), and names its method', () => {
     const result = analyzer.analyse('This is fantastic, congratulations!');
     const total = EMOTION_LABELS.reduce((sum, label) => sum + result.emotions[label], 0);
     expect(total).toBeCloseTo(1, 2);
-    expect(result.confidence).toBe(result.emotions[result.emotion]);
+    expect(result.confidence).toBeLessThanOrEqual(result.emotions[result.emotion]);
+    expect(result.confidence).toBeLessThan(1);
+    // Nothing emotional said: neutral, but only half sure.
+    expect(analyzer.analyse('The file is in the folder.')).toMatchObject({ emotion: 'neutral', confidence: 0.5 });
     expect(result.method).toMatch(/VADER/);
     expect(analyzer.analyse('太好了', 'zh').method).toMatch(/DUTIR/);
   });

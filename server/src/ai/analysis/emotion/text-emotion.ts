@@ -27,6 +27,8 @@ export type TextEmotion = Omit<EmotionEstimate, 'arousal' | 'signals'> & { langu
 
 /** Evidence a sentence needs before it leaves neutral. */
 const NEUTRAL_WEIGHT = 0.5;
+const MAX_CONFIDENCE = 0.9;
+const NO_EVIDENCE_CONFIDENCE = 0.5;
 /** VADER compound beyond which valence alone counts as evidence (VADER's own ±0.05 is for sentiment, not emotion). */
 const VALENCE_EVIDENCE = 0.3;
 
@@ -136,7 +138,11 @@ function isWordBoundary(text: string, start: number, end: number): boolean {
   return !isLetter(text[start - 1]) && !isLetter(text[end]);
 }
 
-/** Shares per label (neutral's fixed weight against the evidence) and the winner with its share as confidence. */
+/**
+ * Shares per label (neutral's fixed weight against the evidence) and the winner. Confidence is the winner's
+ * share, at most MAX_CONFIDENCE (a lexicon is never sure); a sentence with no evidence at all is neutral at
+ * NO_EVIDENCE_CONFIDENCE: saying nothing emotional is weak evidence of calm.
+ */
 function decide(evidence: Evidence, valence: number): Omit<TextEmotion, 'method' | 'language'> {
   const raw: EmotionScores = { ...evidence, neutral: NEUTRAL_WEIGHT };
   const total = EMOTION_LABELS.reduce((sum, label) => sum + raw[label], 0);
@@ -147,7 +153,9 @@ function decide(evidence: Evidence, valence: number): Omit<TextEmotion, 'method'
     (best, label) => (raw[label] > raw[best] ? label : best),
     'neutral' as EmotionLabel,
   );
-  return { emotion, confidence: emotions[emotion], emotions, valence: round(clamp(valence)) };
+  const hasEvidence = total > NEUTRAL_WEIGHT;
+  const confidence = hasEvidence ? Math.min(MAX_CONFIDENCE, emotions[emotion]) : NO_EVIDENCE_CONFIDENCE;
+  return { emotion, confidence, emotions, valence: round(clamp(valence)) };
 }
 
 const clamp = (value: number) => Math.max(-1, Math.min(1, value));

@@ -85,6 +85,16 @@ describe('action item details', () => {
     expect(chinese.find((item) => item.text.startsWith('请小刘'))).toMatchObject({ who: '小刘' });
   });
 
+  it('lists a request said twice once, where it was first said', () => {
+    const items = summarize([
+      { text: 'Please send me the slides before noon.' },
+      { text: 'The slides are almost done.' },
+      { text: 'Please send me the slides before noon!' },
+    ]);
+    expect(items.action_items).toHaveLength(1);
+    expect(items.itemLines).toEqual([0]);
+  });
+
   it('returns nothing for empty input', () => {
     expect(summarize([]).sentences).toEqual([]);
   });

@@ -51,9 +51,16 @@ export function summarize(
   chosen.sort((a, b) => a - b);
   const items: ActionItem[] = [];
   const itemLines: number[] = [];
+  const seen = new Set<string>();
   sentences.forEach((sentence, index) => {
     const found = findItem(sentence.text, language, lines[sentence.line]?.speaker);
-    if (!found) return;
+    // The same words said again (a repeated request, a recap) are one item, where they were first said.
+    const key = sentence.text
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
+    if (!found || seen.has(key)) return;
+    seen.add(key);
     items.push({ ...found, text: sentence.text, index });
     itemLines.push(sentence.line);
   });
