@@ -181,20 +181,21 @@ export async function buildApp(config: Config): Promise<App> {
       remoteMedia?.close();
     });
     await app.register(aiModule, { prefix: API_PREFIX, ai, db: database.db });
-    remoteMedia?.start(ai.captions);
+    remoteMedia?.start(ai.captions, ai.analysis);
     if (!media && !remoteMedia)
       app.log.warn('no SFU here and no AI_MEDIA_URL: live captions are off, /ai/* still answers');
   }
   if (media) {
     // Without the AI module here, an AI service of its own may serve the rooms' captions over the media link.
-    const captions = ai
-      ? (ai.captions ?? undefined)
+    const link = ai
+      ? undefined
       : await serveMediaLink(app, {
           token: config.link.token,
           media,
           events: services.events,
           health: services.health,
         });
+    const captions = ai ? (ai.captions ?? undefined) : link?.captions;
     await app.register(signalingModule, {
       services,
       metrics,
@@ -202,8 +203,8 @@ export async function buildApp(config: Config): Promise<App> {
       media,
       signaling: config.signaling,
       captions,
-      // Emotion and voice analysis run where the AI module runs; an AI service of its own gives captions only.
-      analysis: ai?.analysis,
+      // Emotion and voice analysis run where the AI module runs, or are asked over the media link.
+      analysis: ai ? ai.analysis : link?.analysis,
     });
   }
   let pageFallback: PageFallback | undefined;

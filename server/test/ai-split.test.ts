@@ -304,6 +304,15 @@ describe('captions with the AI service on its own', () => {
     await waitFor(() => tapCount() === 0, 'the tap to close with its producer');
   });
 
+  it('carries the host’s analysis switches to the AI service, and its answer and event back to the room', async () => {
+    const off = await room.client.ok('setAnalysis', { synthesis: false });
+    expect(off.status).toMatchObject({ emotion: true, synthesis: false });
+    expect(off.status.synthesisMethod).toMatch(/jitter/);
+    await room.client.waitForNotice('analysisStatusChanged', ({ status }) => !status.synthesis);
+    const on = await room.client.ok('setAnalysis', { synthesis: true });
+    expect(on.status.synthesis).toBe(true);
+  });
+
   it('reconnects after the AI service restarts, and captions resume', async () => {
     const speaker = await speakingProducer(media.app.media!.rooms.get(meeting.id)!, {
       peerId: room.peerId,

@@ -44,6 +44,9 @@ export class AiLinkSession {
         events: {
           'caption.produced': (payload) => events.publish('caption.produced', payload),
           'captions.status': (payload) => events.publish('captions.status', payload),
+          'emotion.speaker': (payload) => events.publish('emotion.speaker', payload),
+          'synthesis.alert': (payload) => events.publish('synthesis.alert', payload),
+          'analysis.status': (payload) => events.publish('analysis.status', payload),
         },
       },
       deps.timing,

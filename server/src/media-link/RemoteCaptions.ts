@@ -30,6 +30,11 @@ export class RemoteCaptions implements CaptionsControl {
     });
   }
 
+  /** The AI service connected now, if any (its link also serves the analysis). */
+  get connected(): AiLinkSession | undefined {
+    return this.session;
+  }
+
   /** The newest connection serves the rooms from now on. */
   async attach(session: AiLinkSession): Promise<void> {
     this.session = session;

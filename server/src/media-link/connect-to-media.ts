@@ -5,8 +5,8 @@ import { captionsStatus } from '../ai/captions/captions-status';
 import type { AppEventBus } from '../events/app-events';
 import type { AudioSeam } from '../media/audio-seam';
 import type { HealthRegistry } from '../observability/health-registry';
-import type { CaptionsControl } from '../signaling/handlers/types';
-import { DEFAULT_LINK_TIMING, type LinkTiming } from './LinkChannel';
+import type { AnalysisControl, CaptionsControl } from '../signaling/handlers/types';
+import { DEFAULT_LINK_TIMING, LinkError, type LinkTiming } from './LinkChannel';
 import { DEFAULT_BACKOFF, MediaLinkClient, type Backoff } from './MediaLinkClient';
 import { RemoteAudioSeam } from './RemoteAudioSeam';
 
@@ -15,9 +15,10 @@ export type MediaConnection = {
   seam: AudioSeam;
   /**
    * Connects, answering the media service's captions requests with `captions`
-   * (null: this AI service transcribes nothing, AI_ASR_ENGINE=off).
+   * (null: this AI service transcribes nothing, AI_ASR_ENGINE=off) and its
+   * analysis requests with `analysis`.
    */
-  start(captions: CaptionsControl | null): void;
+  start(captions: CaptionsControl | null, analysis?: AnalysisControl): void;
   close(): void;
 };
 
@@ -43,6 +44,11 @@ export type ConnectToMediaOptions = {
 export function connectToMedia(options: ConnectToMediaOptions): MediaConnection {
   const log = options.log.child({ module: 'media-link' });
   let captions: CaptionsControl | null = null;
+  let analysis: AnalysisControl | undefined;
+  const analysisOf = () => {
+    if (!analysis) throw new LinkError('AI_UNAVAILABLE', 'This AI service runs no analysis.');
+    return analysis;
+  };
   const offStatus = (): CaptionsStatus =>
     captionsStatus({ engine: null, isEnabled: false, language: options.defaultLanguage, isBehind: false });
 
@@ -60,6 +66,8 @@ export function connectToMedia(options: ConnectToMediaOptions): MediaConnection 
         setCaptions: async ({ meetingId, isEnabled, language }) => ({
           status: captions ? await captions.set(meetingId, { isEnabled, language }) : offStatus(),
         }),
+        analysisStatus: async ({ meetingId }) => ({ status: await analysisOf().status(meetingId) }),
+        setAnalysis: async ({ meetingId, ...change }) => ({ status: await analysisOf().set(meetingId, change) }),
       },
       events: {
         seamEvent: (event) => seam.receive(event),
@@ -73,6 +81,9 @@ export function connectToMedia(options: ConnectToMediaOptions): MediaConnection 
   const unsubscribe = [
     options.events.on('caption.produced', (payload) => void client.notify('caption.produced', payload)),
     options.events.on('captions.status', (payload) => void client.notify('captions.status', payload)),
+    options.events.on('emotion.speaker', (payload) => void client.notify('emotion.speaker', payload)),
+    options.events.on('synthesis.alert', (payload) => void client.notify('synthesis.alert', payload)),
+    options.events.on('analysis.status', (payload) => void client.notify('analysis.status', payload)),
   ];
 
   options.health.add('media-link', async () =>
@@ -83,8 +94,9 @@ export function connectToMedia(options: ConnectToMediaOptions): MediaConnection 
 
   return {
     seam,
-    start(control) {
+    start(control, analysisControl) {
       captions = control;
+      analysis = analysisControl;
       client.start();
     },
     close() {

@@ -7,7 +7,8 @@ import type { HealthRegistry } from '../observability/health-registry';
 import { AiLinkSession } from './AiLinkSession';
 import { DEFAULT_LINK_TIMING, type LinkTiming } from './LinkChannel';
 import { bearerToken, isInternalToken } from './link-token';
-import type { CaptionsControl } from '../signaling/handlers/types';
+import type { AnalysisControl, CaptionsControl } from '../signaling/handlers/types';
+import { RemoteAnalysis } from './RemoteAnalysis';
 import { RemoteCaptions } from './RemoteCaptions';
 
 export type MediaLinkRouteOptions = {
@@ -79,17 +80,17 @@ export const mediaLinkRoute: FastifyPluginAsync<MediaLinkRouteOptions> = async (
 
 /**
  * The media service's side of a split deployment, for a process that runs the
- * SFU but not the AI module: mounts the link and returns signaling's captions,
- * served by the AI service that connects (none without INTERNAL_TOKEN).
+ * SFU but not the AI module: mounts the link and returns signaling's captions
+ * and analysis, served by the AI service that connects (none without INTERNAL_TOKEN).
  */
 export async function serveMediaLink(
   app: FastifyInstance,
   options: Omit<MediaLinkRouteOptions, 'captions'>,
-): Promise<CaptionsControl | undefined> {
+): Promise<{ captions: CaptionsControl; analysis: AnalysisControl } | undefined> {
   const { media, events, token } = options;
   const captions = token
     ? new RemoteCaptions({ rooms: media.rooms, events, log: app.log.child({ module: 'media-link' }) })
     : undefined;
   await app.register(mediaLinkRoute, { ...options, captions });
-  return captions;
+  return captions ? { captions, analysis: new RemoteAnalysis(captions) } : undefined;
 }

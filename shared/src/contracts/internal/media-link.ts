@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCodes } from '../../errors';
+import { AnalysisStatusSchema, SpeakerEmotionSchema, SynthesisAlertSchema } from '../ai/analysis';
 import { CaptionSchema, CaptionsStatusSchema, LanguageChoiceSchema } from '../ai/captions';
 
 /**
@@ -81,6 +82,18 @@ export const AiSideRequests = {
       .strict(),
     response: StatusReplySchema,
   },
+  /** Emotion and synthetic-voice analysis of a meeting: the host's switches, asked for signaling. */
+  analysisStatus: { data: MeetingRefSchema, response: z.object({ status: AnalysisStatusSchema }).strict() },
+  setAnalysis: {
+    data: z
+      .object({
+        meetingId: z.number().int().positive(),
+        emotion: z.boolean().optional(),
+        synthesis: z.boolean().optional(),
+      })
+      .strict(),
+    response: z.object({ status: AnalysisStatusSchema }).strict(),
+  },
 } as const;
 
 /** From the media service: the seam's producer events (current producers replayed as `added` on connect). */
@@ -94,6 +107,9 @@ export const MediaSideNotifications = {
 export const AiSideNotifications = {
   'caption.produced': z.object({ meetingId: z.number().int().positive(), caption: CaptionSchema }).strict(),
   'captions.status': z.object({ meetingId: z.number().int().positive(), status: CaptionsStatusSchema }).strict(),
+  'emotion.speaker': z.object({ meetingId: z.number().int().positive(), emotion: SpeakerEmotionSchema }).strict(),
+  'synthesis.alert': z.object({ meetingId: z.number().int().positive(), alert: SynthesisAlertSchema }).strict(),
+  'analysis.status': z.object({ meetingId: z.number().int().positive(), status: AnalysisStatusSchema }).strict(),
 } as const;
 
 export const LinkRequestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
