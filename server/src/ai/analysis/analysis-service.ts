@@ -19,7 +19,7 @@ import { summarize } from './summary/summarizer';
 import { FeatureSynthesisDetector } from './synthesis/feature-detector';
 import { SpeakerSynthesisTracker } from './synthesis/speaker-synthesis-tracker';
 import type { SynthesisVerdict, SyntheticVoiceDetector } from './synthesis/synthetic-voice-detector';
-import { extractVoiceFeatures, type VoiceFeatures } from './synthesis/voice-features';
+import { extractVoiceFeaturesAsync, type VoiceFeatures } from './synthesis/voice-features';
 
 export type AnalysisServiceDeps = {
   repository: AnalysisRepository;
@@ -115,7 +115,7 @@ export class AnalysisService {
     const meeting = await this.meeting(caption.meetingId);
     const { emotion: isEmotionOn, synthesis: isSynthesisOn } = meeting.switches;
     if (!isEmotionOn && !isSynthesisOn) return null;
-    const features = audio ? extractVoiceFeatures(audio) : null;
+    const features = audio ? await extractVoiceFeaturesAsync(audio) : null;
     const speaker = this.speaker(meeting, producer.peerId);
     let stored: LineEmotion | null = null;
     if (isEmotionOn && caption.text.trim()) {

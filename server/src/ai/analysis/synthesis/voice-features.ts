@@ -59,6 +59,7 @@ const FLATNESS_LOW_HZ = 100;
 const FLATNESS_HIGH_HZ = 4000;
 /** Voiced runs shorter than this (frames) carry no contour or cycle measures. */
 const MIN_RUN_FRAMES = 3;
+const YIELD_FRAMES = 50;
 
 type Frame = { rms: number; r: number; f0: number; isVoiced: boolean };
 
@@ -67,7 +68,26 @@ const hann = Float64Array.from({ length: FFT_SIZE }, (_, i) => 0.5 - 0.5 * Math.
 
 /** Null when the audio has too little voiced speech (under 100 ms) to measure. */
 export function extractVoiceFeatures(pcm: Float32Array): VoiceFeatures | null {
-  const frames = analyseFrames(pcm);
+  const frames: Frame[] = [];
+  for (let start = 0; start + WINDOW <= pcm.length; start += HOP) frames.push(measureFrame(pcm, start));
+  return featuresOf(pcm, frames);
+}
+
+/**
+ * The same, giving the event loop back every YIELD_FRAMES frames (half a second of audio): the live path
+ * runs it beside RTP, signaling and the speech engine, and a 15 s utterance is ~150 ms of pitch search.
+ */
+export async function extractVoiceFeaturesAsync(pcm: Float32Array): Promise<VoiceFeatures | null> {
+  const frames: Frame[] = [];
+  for (let start = 0; start + WINDOW <= pcm.length; start += HOP) {
+    frames.push(measureFrame(pcm, start));
+    if (frames.length % YIELD_FRAMES === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return featuresOf(pcm, frames);
+}
+
+function featuresOf(pcm: Float32Array, frames: Frame[]): VoiceFeatures | null {
+  markVoiced(frames);
   const voiced = frames.filter((frame) => frame.isVoiced);
   if (voiced.length < 10) return null;
   const runs = voicedRuns(frames);
@@ -96,19 +116,19 @@ export function extractVoiceFeatures(pcm: Float32Array): VoiceFeatures | null {
   };
 }
 
-function analyseFrames(pcm: Float32Array): Frame[] {
-  const frames: Frame[] = [];
-  for (let start = 0; start + WINDOW <= pcm.length; start += HOP) {
-    let energy = 0;
-    for (let i = start; i < start + WINDOW; i++) energy += pcm[i]! * pcm[i]!;
-    const rms = Math.sqrt(energy / WINDOW);
-    frames.push({ rms, ...(rms < SILENCE_RMS ? { r: 0, f0: 0 } : pitchOf(pcm, start)), isVoiced: false });
-  }
-  const loudest = Math.max(0, ...frames.map((frame) => frame.rms));
+function measureFrame(pcm: Float32Array, start: number): Frame {
+  let energy = 0;
+  for (let i = start; i < start + WINDOW; i++) energy += pcm[i]! * pcm[i]!;
+  const rms = Math.sqrt(energy / WINDOW);
+  return { rms, ...(rms < SILENCE_RMS ? { r: 0, f0: 0 } : pitchOf(pcm, start)), isVoiced: false };
+}
+
+/** Voiced: periodic enough, and within DYNAMIC_RANGE_DB of the utterance's loudest frame. */
+function markVoiced(frames: Frame[]): void {
+  const loudest = frames.reduce((max, frame) => Math.max(max, frame.rms), 0);
   const floor = loudest * 10 ** (-DYNAMIC_RANGE_DB / 20);
   for (const frame of frames)
     frame.isVoiced = frame.r >= VOICING_THRESHOLD && frame.rms >= Math.max(floor, SILENCE_RMS);
-  return frames;
 }
 
 /** Normalised autocorrelation peak of the frame at `start`: its height r and the pitch it gives. */
