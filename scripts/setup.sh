@@ -21,6 +21,7 @@ APT_PACKAGES=(
   pocketsphinx-testdata espeak-ng flite sox
   fakeroot p7zip-full desktop-file-utils curl
   prometheus prometheus-alertmanager
+  festival festvox-kallpc16k festvox-us-slt-hts codec2-examples alsa-utils
 )
 
 missing=()
