@@ -59,8 +59,8 @@ mkdir -p "$work"/{librivox,zh,tts,voices}-{16k,48k}
 
 # Writes the 16 kHz and the padded 48 kHz version of one source file.
 both_rates() { # <source> <set> <name>
-  sox -q "$1" -b 16 -e signed-integer -c 1 "$work/$2-16k/$3" rate -v 16000
-  sox -q "$1" -b 16 -e signed-integer -c 1 "$work/$2-48k/$3" rate -v 48000 pad 0 "$PAD_SECONDS"
+  sox -q -D "$1" -b 16 -e signed-integer -c 1 "$work/$2-16k/$3" rate -v 16000
+  sox -q -D "$1" -b 16 -e signed-integer -c 1 "$work/$2-48k/$3" rate -v 48000 pad 0 "$PAD_SECONDS"
 }
 
 # A JSON string from stdin (the texts here have no backslashes, quotes or control characters).
@@ -110,9 +110,9 @@ voice_entries=()
 # 16 kHz mono 16-bit with the silence before and after the speech trimmed (the live path's utterances are cut by
 # the VAD, so leading and trailing silence would only tell the fit how each recording was made).
 voice_clip() { # <source> <name> <kind> <voice> <split> <text>
-  sox -q "$1" -b 16 -e signed-integer -c 1 "$work/voices-16k/$2" rate -v 16000 \
+  sox -q -D "$1" -b 16 -e signed-integer -c 1 "$work/voices-16k/$2" rate -v 16000 \
     silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
-  sox -q "$work/voices-16k/$2" "$work/voices-48k/$2" rate -v 48000
+  sox -q -D "$work/voices-16k/$2" "$work/voices-48k/$2" rate -v 48000
   voice_entries+=("{\"file\":\"$2\",\"text\":$(json_string <<<"$6"),\"voice\":\"$4\",\"kind\":\"$3\",\"split\":\"$5\"}")
 }
 for spec in "${SYNTHETIC_VOICES[@]}"; do
@@ -140,12 +140,12 @@ for n in 001 002 003 004 005; do
   voice_clip "$PS_DATA/cards/$n.wav" "human-cards-$n.wav" human "cards speaker (pocketsphinx-testdata)" fit ''
 done
 for f in goforward numbers something tidigits/dhd.2934z; do
-  sox -q -t raw -r 16000 -e signed -b 16 -c 1 "$PS_DATA/$f.raw" "$work/voice.raw.wav"
+  sox -q -D -t raw -r 16000 -e signed -b 16 -c 1 "$PS_DATA/$f.raw" "$work/voice.raw.wav"
   voice_clip "$work/voice.raw.wav" "human-ps-${f##*/}.wav" human "${f##*/} (pocketsphinx-testdata)" held-out ''
 done
 for f in /usr/share/sounds/alsa/{Front,Rear,Side}_*.wav; do
   name="$(basename "$f" .wav)"
-  sox -q "$f" -c 1 "$work/voice.raw.wav" remix -
+  sox -q -D "$f" -c 1 "$work/voice.raw.wav" remix -
   voice_clip "$work/voice.raw.wav" "human-alsa-$name.wav" human "alsa-utils channel names" fit ''
 done
 CODEC2=/usr/share/codec2
@@ -155,15 +155,15 @@ done
 for name in big_dog cross forig hts2a mmt1; do
   voice_clip "$CODEC2/wav/$name.wav" "human-codec2-$name.wav" human "codec2 $name (8 kHz)" held-out ''
 done
-sox -q -t raw -r 8000 -e signed -b 16 -c 1 "$CODEC2/raw/kristoff.raw" "$work/voice.raw.wav"
+sox -q -D -t raw -r 8000 -e signed -b 16 -c 1 "$CODEC2/raw/kristoff.raw" "$work/voice.raw.wav"
 voice_clip "$work/voice.raw.wav" "human-codec2-kristoff.wav" human "codec2 kristoff (8 kHz)" held-out ''
 split_at_pauses() { # <source> <prefix> <voice> <split>
   local pieces="$work/pieces"
   mkdir -p "$pieces"
-  sox -q "$1" -b 16 -c 1 "$pieces/p.wav" rate -v 16000 silence 1 0.05 1% 1 0.4 1% : newfile : restart
+  sox -q -D "$1" -b 16 -c 1 "$pieces/p.wav" rate -v 16000 silence 1 0.05 1% 1 0.4 1% : newfile : restart
   for piece in "$pieces"/p*.wav; do
     # Long pieces (no pause) are cut into 6 s parts, the live path's utterances are no longer than 15 s anyway.
-    sox -q "$piece" "$pieces/q.wav" trim 0 6 : newfile : restart 2>/dev/null
+    sox -q -D "$piece" "$pieces/q.wav" trim 0 6 : newfile : restart 2>/dev/null
     for part in "$pieces"/q*.wav; do
       if awk "BEGIN { exit !($(soxi -D "$part") >= 1.0) }"; then
         voice_clip "$part" "$2-$(basename "$piece" .wav)-$(basename "$part" .wav).wav" human "$3" "$4" ''
