@@ -6,31 +6,13 @@ import { TranscriptRepository } from '../src/ai/transcripts/transcript-repositor
 import { openDatabase, type AppDatabase } from '../src/storage/database';
 import { body, call, createMeeting, signUp, type Session } from './helpers/api';
 import { buildTestApp, type TestApp } from './helpers/test-app';
+import { wavFile } from './helpers/wav';
 
 /** `/ai/emotion`, `/ai/synthesis`, `/ai/summary` and a meeting's summary, on the real app. */
 
 let t: TestApp;
 let session: Session;
 let side: AppDatabase;
-
-function wav(samples: Int16Array, rate = 16000): Buffer {
-  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 beforeAll(async () => {
   t = await buildTestApp({ AI_ASR_ENGINE: 'pocketsphinx', AI_POCKETSPHINX_DECODERS: '1' });
@@ -87,9 +69,9 @@ describe('POST /ai/synthesis', () => {
   const bad: Array<[string, unknown, RegExp]> = [
     ['not base64', { audio_data: 'not base64 at all!' }, /base64/],
     ['not a WAV file', { audio_data: Buffer.from('plain text').toString('base64') }, /WAV/],
-    ['a WAV at 48 kHz', { audio_data: wav(new Int16Array(4800), 48000).toString('base64') }, /48000 Hz/],
-    ['an empty WAV', { audio_data: wav(new Int16Array(0)).toString('base64') }, /empty/],
-    ['silence', { audio_data: wav(new Int16Array(32000)).toString('base64') }, /too little voiced speech/],
+    ['a WAV at 48 kHz', { audio_data: wavFile(new Int16Array(4800), 48000).toString('base64') }, /48000 Hz/],
+    ['an empty WAV', { audio_data: wavFile(new Int16Array(0)).toString('base64') }, /empty/],
+    ['silence', { audio_data: wavFile(new Int16Array(32000)).toString('base64') }, /too little voiced speech/],
   ];
   for (const [what, payload, sentence] of bad) {
     it(`refuses ${what} with 400 BAD_AUDIO and a sentence`, async () => {

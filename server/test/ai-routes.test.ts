@@ -7,32 +7,13 @@ import { TranscriptRepository } from '../src/ai/transcripts/transcript-repositor
 import { openDatabase, type AppDatabase } from '../src/storage/database';
 import { body, call, createMeeting, signUp, type Session } from './helpers/api';
 import { buildTestApp, type TestApp } from './helpers/test-app';
+import { wavFile } from './helpers/wav';
 
 /** The seed's `/ai/*` routes and the transcript routes, on the real app with the pocketsphinx engine. */
 
 let t: TestApp;
 let session: Session;
 let side: AppDatabase;
-
-/** A 16-bit PCM mono WAV of `samples` at `rate`. */
-function wav(samples: Int16Array, rate = 16000, channels = 1): Buffer {
-  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 beforeAll(async () => {
   t = await buildTestApp({ AI_ASR_ENGINE: 'pocketsphinx', AI_POCKETSPHINX_DECODERS: '1' });
@@ -101,13 +82,13 @@ describe('POST /ai/asr', () => {
     ['not a WAV file', () => ({ audio_data: Buffer.from('hello, this is text').toString('base64') }), /WAV/],
     [
       'a WAV at the wrong rate',
-      () => ({ audio_data: wav(new Int16Array(4800), 48000).toString('base64') }),
+      () => ({ audio_data: wavFile(new Int16Array(4800), 48000).toString('base64') }),
       /48000 Hz.*16000/,
     ],
-    ['an empty WAV', () => ({ audio_data: wav(new Int16Array(0)).toString('base64') }), /empty/],
+    ['an empty WAV', () => ({ audio_data: wavFile(new Int16Array(0)).toString('base64') }), /empty/],
     [
       'a WAV over a minute',
-      () => ({ audio_data: wav(new Int16Array(16000 * 61)).toString('base64') }),
+      () => ({ audio_data: wavFile(new Int16Array(16000 * 61)).toString('base64') }),
       /61\.0 s.*60 s/,
     ],
     ['PCM cut mid-sample', () => ({ audio_data: Buffer.alloc(3).toString('base64'), format: 'pcm' }), /16-bit/],
