@@ -19,3 +19,4 @@ export * from './contracts/ai/asr';
 export * from './contracts/ai/emotion';
 export * from './contracts/ai/analysis';
 export * from './contracts/rest/transcripts';
+export * from './csp';

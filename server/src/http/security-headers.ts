@@ -1,29 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { appContentSecurityPolicy } from '@meetai/shared';
 
-/**
- * The web client's policy, the same as the desktop app's production one
- * (electron/src/main/windows/csp.ts): scripts, styles and frames only from
- * the app itself; connect-src open to any http(s)/ws(s) origin because the
- * server address is a setting (and mediasoup's signaling is a WebSocket);
- * media and images from blob: (local previews, remote tracks). A header, not
- * only the page's <meta>, because only a header can say `frame-ancestors`.
- */
-export const WEB_CLIENT_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' http: https: ws: wss:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The web client's policy: the desktop app's production one (see shared/src/csp.ts). */
+export const WEB_CLIENT_CSP = appContentSecurityPolicy({ allowInline: false });
 
 /** JSON and other non-page answers render nothing and may not be framed. */
 const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";

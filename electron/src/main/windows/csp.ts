@@ -1,32 +1,13 @@
 import type { Session } from 'electron';
+import { appContentSecurityPolicy } from '@meetai/shared';
 
 /**
- * The Content-Security-Policy for the app's pages, sent as a response header on
- * top of the renderer's <meta> tag (both apply; the stricter wins). A header can
- * also say `frame-ancestors`, which a meta tag cannot.
- *
- * connect-src allows any http(s)/ws(s) origin because the server address is
- * chosen by the user at run time; scripts, styles and frames stay locked down.
- * The dev variant admits the inline preamble and style tags Vite injects.
+ * The app's pages' policy (shared/src/csp.ts), sent as a response header on top
+ * of the renderer's <meta> tag (both apply; the stricter wins). The dev variant
+ * admits the inline preamble and style tags Vite injects.
  */
 export function contentSecurityPolicy(options: { isDev: boolean }): string {
-  const inline = options.isDev ? " 'unsafe-inline'" : '';
-  return [
-    "default-src 'none'",
-    `script-src 'self'${inline}`,
-    `style-src 'self'${inline}`,
-    "img-src 'self' data: blob:",
-    "media-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self' http: https: ws: wss:",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "frame-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return appContentSecurityPolicy({ allowInline: options.isDev });
 }
 
 /** Replace any CSP the response carried (in any header-name casing) with ours. */
