@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaptionsSizeSchema } from '@meetai/shared';
-import { Icon } from '../../../ui/Icon';
 import { SegmentedControl } from '../../../ui/SegmentedControl';
 import { useCaptionsPreferences } from '../use-captions-preferences';
+import { MenuToggle } from './MenuToggle';
 
 /** The chevron beside the CC button: how large captions are drawn (remembered for next time). */
 export function CaptionsMenu() {
@@ -14,18 +14,13 @@ export function CaptionsMenu() {
 
   return (
     <div className="device-menu">
-      <button
-        type="button"
-        className="room-control room-control--compact"
-        aria-expanded={isOpen}
-        aria-controls={menuId}
-        aria-label={t('controls.captionOptions')}
-        title={t('controls.captionOptions')}
-        onClick={() => setIsOpen(!isOpen)}
-        data-testid="captions-menu-toggle"
-      >
-        <Icon name="chevronUp" size={16} />
-      </button>
+      <MenuToggle
+        label={t('controls.captionOptions')}
+        menuId={menuId}
+        isOpen={isOpen}
+        onToggle={() => setIsOpen(!isOpen)}
+        testId="captions-menu-toggle"
+      />
       {isOpen ? (
         <div className="device-menu__panel" id={menuId} role="group" aria-label={t('controls.captionOptions')}>
           <SegmentedControl

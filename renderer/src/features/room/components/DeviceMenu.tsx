@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { DeviceOption } from '../../../room/media/capture';
 import { useRoomClient, useRoomState } from '../hooks';
-import { Icon } from '../../../ui/Icon';
+import { MenuToggle } from './MenuToggle';
 
 function DeviceSelect({
   label,
@@ -61,18 +61,13 @@ export function DeviceMenu() {
 
   return (
     <div className="device-menu">
-      <button
-        type="button"
-        className="room-control room-control--compact"
-        aria-expanded={isOpen}
-        aria-controls={menuId}
-        aria-label={t('controls.devices')}
-        title={t('controls.devices')}
-        onClick={toggle}
-        data-testid="device-menu-toggle"
-      >
-        <Icon name="chevronUp" size={16} />
-      </button>
+      <MenuToggle
+        label={t('controls.devices')}
+        menuId={menuId}
+        isOpen={isOpen}
+        onToggle={toggle}
+        testId="device-menu-toggle"
+      />
       {isOpen ? (
         <div className="device-menu__panel" id={menuId} role="group" aria-label={t('controls.devices')}>
           <DeviceSelect
